@@ -1,0 +1,173 @@
+#include "cli.h"
+
+#include "ddl/catalog.h"
+#include "io/schemareader.h"
+#include "rules/analysis.h"
+#include "rules/derive.h"
+#include "rules/lint.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+namespace mc {
+
+namespace {
+
+struct Verb
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &args);
+};
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+/// Parses a verb's options; returns -1 to go on, or the exit code to stop with.
+int parse(QCommandLineParser &p, const QStringList &args, const QString &usageLine)
+{
+    p.setApplicationDescription(usageLine);
+    p.addHelpOption();
+    if (!p.parse(args)) {
+        err() << p.errorText() << "\n" << p.helpText();
+        return ExitUsage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText();
+        return ExitOk;
+    }
+    return -1;
+}
+
+std::optional<Schema> load(const QString &path)
+{
+    LoadResult r = readSchemaFile(path);
+    for (const Diagnostic &d : r.diagnostics)
+        err() << path << ": " << severityName(d.severity) << ": " << d.toString() << "\n";
+    return r.schema;
+}
+
+int inspect(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A modelcanvas/1 project file."));
+    p.addOption({QStringLiteral("dialect"),
+                 QStringLiteral("Catalog spelling of types and defaults: sqlite (default), "
+                                "postgres or mysql."),
+                 QStringLiteral("DIALECT"), QStringLiteral("sqlite")});
+    const int stop = parse(p, args,
+                           QStringLiteral("Prints, as one JSON document, what Sequelize 6.37.8 "
+                                          "derives from FILE: creation order, cycle message, "
+                                          "tables as the database catalog reports them, "
+                                          "accessors and the define error."));
+    if (stop >= 0)
+        return stop;
+    if (p.positionalArguments().size() != 1) {
+        err() << "inspect: expected exactly one FILE\n" << p.helpText();
+        return ExitUsage;
+    }
+    const auto dialect = dialectFromName(p.value(QStringLiteral("dialect")));
+    if (!dialect) {
+        err() << "inspect: unknown dialect \"" << p.value(QStringLiteral("dialect"))
+              << "\" (expected sqlite, postgres or mysql)\n";
+        return ExitUsage;
+    }
+    const auto schema = load(p.positionalArguments().first());
+    if (!schema)
+        return ExitUsage;
+    const DerivedSchema derived = derive(*schema);
+    const Analysis analysis = analyse(derived);
+    out() << prettyJson(inspectDocument(derived, analysis, *dialect));
+    return ExitOk;
+}
+
+int check(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A modelcanvas/1 project file."));
+    p.addOption({QStringLiteral("strict"), QStringLiteral("Treat FK cycles as errors.")});
+    const int stop = parse(p, args,
+                           QStringLiteral("Reports the problems of FILE: Sequelize's define "
+                                          "errors, FK cycles with the association whose "
+                                          "\"constraints\": false breaks each, and lint "
+                                          "(unindexed foreign keys, accessor name clashes). "
+                                          "Exit status 1 when an error is found."));
+    if (stop >= 0)
+        return stop;
+    if (p.positionalArguments().size() != 1) {
+        err() << "check: expected exactly one FILE\n" << p.helpText();
+        return ExitUsage;
+    }
+    const QString path = p.positionalArguments().first();
+    const auto schema = load(path);
+    if (!schema)
+        return ExitUsage;
+    const DerivedSchema derived = derive(*schema);
+    const Analysis analysis = analyse(derived);
+    const Diagnostics problems =
+        checkSchema(*schema, derived, analysis, p.isSet(QStringLiteral("strict")));
+    int errors = 0, warnings = 0;
+    for (const Diagnostic &d : problems) {
+        (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
+        out() << path << ": " << severityName(d.severity) << ": " << d.toString() << "\n";
+    }
+    out() << path << ": " << errors << " error(s), " << warnings << " warning(s)\n";
+    return errors > 0 ? ExitProblems : ExitOk;
+}
+
+const Verb kVerbs[] = {
+    {"inspect", "print what Sequelize derives from a project file, as JSON", inspect},
+    {"check", "report define errors, FK cycles and lint for a project file", check},
+};
+
+} // namespace
+
+bool isCliVerb(const QStringList &args)
+{
+    if (args.size() < 2)
+        return false;
+    const QString v = args.at(1);
+    if (v == QLatin1String("help") || v == QLatin1String("--help") || v == QLatin1String("-h") ||
+        v == QLatin1String("--version"))
+        return true;
+    for (const Verb &verb : kVerbs) {
+        if (v == QLatin1String(verb.name))
+            return true;
+    }
+    return false;
+}
+
+int runCli(const QStringList &args)
+{
+    const QString v = args.value(1);
+    if (v == QLatin1String("--version")) {
+        out() << "modelcanvas " << QCoreApplication::applicationVersion() << "\n";
+        return ExitOk;
+    }
+    for (const Verb &verb : kVerbs) {
+        if (v == QLatin1String(verb.name)) {
+            QStringList rest = args.mid(2);
+            rest.prepend(QStringLiteral("modelcanvas ") + v);
+            return verb.run(rest);
+        }
+    }
+    out() << "usage: modelcanvas [FILE]            open FILE in the editor\n"
+             "       modelcanvas VERB [--help] ...\n\nverbs:\n";
+    for (const Verb &verb : kVerbs)
+        out() << "  " << QString::fromLatin1(verb.name).leftJustified(10) << verb.summary << "\n";
+    return ExitOk;
+}
+
+} // namespace mc

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+
+namespace mc {
+
+class ProblemsPanel;
+class SchemaPanel;
+struct LoadResult;
+
+/// The application window: loads a document and hands its derived schema to the
+/// panels (read-only until the canvas lands). It wires; the panels render.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    /// Loads \a path. On failure the problems panel lists the loader's errors and
+    /// the schema shown before stays (nothing is lost); returns false.
+    bool openFile(const QString &path);
+    /// Loads the example bundled as a resource.
+    bool openExample();
+
+    /// The file shown, empty for the bundled example or nothing.
+    QString currentPath() const { return m_path; }
+    SchemaPanel *schemaPanel() const { return m_schemaPanel; }
+    ProblemsPanel *problemsPanel() const { return m_problemsPanel; }
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private Q_SLOTS:
+    void chooseFile();
+    void reload();
+    void about();
+
+private:
+    void createActions();
+    bool present(const LoadResult &result, const QString &path, const QString &displayName);
+    void updateProblemsTitle();
+
+    SchemaPanel *m_schemaPanel = nullptr;
+    ProblemsPanel *m_problemsPanel = nullptr;
+    QDockWidget *m_problemsDock = nullptr;
+    QLabel *m_summaryLabel = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QString m_path;        ///< file shown; empty with the example
+    QString m_displayName; ///< empty until something was shown
+    bool m_loadAttempted = false;
+};
+
+} // namespace mc

@@ -1,0 +1,354 @@
+#include "catalog.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace mc {
+
+namespace {
+
+JsonValue str(const QString &s)
+{
+    return JsonValue::string(s);
+}
+
+JsonValue strOrNull(const QString &s)
+{
+    return s.isNull() ? JsonValue::null() : JsonValue::string(s);
+}
+
+JsonValue strings(const QStringList &list)
+{
+    JsonValue a = JsonValue::array();
+    for (const QString &s : list)
+        a.append(str(s));
+    return a;
+}
+
+/// PostgreSQL's quote_ident(): plain lower-case identifiers stay bare.
+QString pgIdent(const QString &name)
+{
+    static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_$]*$"));
+    static const QStringList reserved = {
+        QStringLiteral("all"),    QStringLiteral("and"),   QStringLiteral("as"),
+        QStringLiteral("check"),  QStringLiteral("column"), QStringLiteral("default"),
+        QStringLiteral("from"),   QStringLiteral("group"), QStringLiteral("order"),
+        QStringLiteral("select"), QStringLiteral("table"), QStringLiteral("user"),
+        QStringLiteral("where"),  QStringLiteral("references"), QStringLiteral("primary")};
+    if (plain.match(name).hasMatch() && !reserved.contains(name))
+        return name;
+    QString q = name;
+    q.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+QString pgCatalogType(const DataType &t, const QString &table, const QString &column)
+{
+    if (t.isEnum())
+        return pgIdent(postgresEnumTypeName(table, column));
+    const QString sql = columnTypeSql(t, Dialect::Postgres);
+    static const QRegularExpression varchar(QStringLiteral("^VARCHAR\\((\\d+)\\)$"));
+    static const QRegularExpression chr(QStringLiteral("^CHAR\\((\\d+)\\)$"));
+    static const QRegularExpression dec(QStringLiteral("^DECIMAL(\\(.*\\))?$"));
+    QRegularExpressionMatch m;
+    if ((m = varchar.match(sql)).hasMatch())
+        return QStringLiteral("character varying(%1)").arg(m.captured(1));
+    if ((m = chr.match(sql)).hasMatch())
+        return QStringLiteral("character(%1)").arg(m.captured(1));
+    if ((m = dec.match(sql)).hasMatch())
+        return QStringLiteral("numeric") + m.captured(1);
+    if (sql == QLatin1String("FLOAT") || sql.startsWith(QLatin1String("DOUBLE PRECISION")))
+        return QStringLiteral("double precision");
+    if (sql == QLatin1String("TIME"))
+        return QStringLiteral("time without time zone");
+    return sql.toLower();
+}
+
+QString pgDefault(const JsonValue &v, const DataType &t, const QString &catalogType)
+{
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    const bool numericType = t.isInteger() || t.name() == QLatin1String("FLOAT") ||
+                             t.name() == QLatin1String("DOUBLE") ||
+                             t.name() == QLatin1String("REAL") ||
+                             t.name() == QLatin1String("DECIMAL");
+    if (v.isNumber() && numericType && !v.text().startsWith(QLatin1Char('-')))
+        return v.text();
+    return sqlQuote(v.text()) + QStringLiteral("::") + catalogType;
+}
+
+QString mysqlCatalogType(const DataType &t)
+{
+    const bool unsignedInt = t.hasModifier(QStringLiteral("UNSIGNED"));
+    const QString &n = t.name();
+    if (t.isInteger()) {
+        static const QHash<QString, QPair<int, int>> widths = {
+            {QStringLiteral("TINYINT"), {4, 3}},   {QStringLiteral("SMALLINT"), {6, 5}},
+            {QStringLiteral("MEDIUMINT"), {9, 8}}, {QStringLiteral("INTEGER"), {11, 10}},
+            {QStringLiteral("BIGINT"), {20, 20}}};
+        const auto w = widths.value(n);
+        QString base = n == QLatin1String("INTEGER") ? QStringLiteral("int") : n.toLower();
+        return QStringLiteral("%1(%2)%3")
+            .arg(base)
+            .arg(unsignedInt ? w.second : w.first)
+            .arg(unsignedInt ? QStringLiteral(" unsigned") : QString());
+    }
+    if (n == QLatin1String("JSON"))
+        return QStringLiteral("longtext");
+    if (n == QLatin1String("DOUBLE"))
+        return QStringLiteral("double");
+    if (n == QLatin1String("DECIMAL") && t.args().isEmpty())
+        return QStringLiteral("decimal(10,0)");
+    if (n == QLatin1String("ENUM")) {
+        QStringList vals;
+        for (const QString &s : t.stringArgs())
+            vals << sqlQuote(s);
+        return QStringLiteral("enum(") + vals.join(QLatin1Char(',')) + QLatin1Char(')');
+    }
+    QString sql = columnTypeSql(t, Dialect::MySQL).toLower();
+    sql.remove(QStringLiteral(" binary"));
+    return sql;
+}
+
+bool mysqlBinaryCollation(const DataType &t)
+{
+    return t.name() == QLatin1String("UUID") || t.name() == QLatin1String("JSON") ||
+           t.hasModifier(QStringLiteral("BINARY"));
+}
+
+struct TableFacts
+{
+    JsonValue columns = JsonValue::array();
+    QVector<QStringList> uniques, indexes;
+    QStringList pk;
+};
+
+JsonValue sortedLists(QVector<QStringList> lists)
+{
+    std::sort(lists.begin(), lists.end());
+    JsonValue a = JsonValue::array();
+    for (const QStringList &l : lists)
+        a.append(strings(l));
+    return a;
+}
+
+JsonValue tableJson(const DerivedTable &t, Dialect d)
+{
+    TableFacts f;
+    const int pkCount = t.primaryKey.size();
+    for (const DerivedColumn &c : t.columns) {
+        QString type;
+        bool notNull = c.notNull();
+        QString dflt;
+        bool autoInc = false;
+        bool unique = c.uniqueInline;
+        if (d == Dialect::SQLite) {
+            type = columnTypeSql(c.type, d);
+            type.remove(QStringLiteral(" COLLATE NOCASE"));
+            if (c.defaultValue)
+                dflt = defaultValueSql(*c.defaultValue, c.type, d);
+            if (c.primaryKey && pkCount == 1 && type.contains(QLatin1String("INT"))) {
+                // createTableQuery rewrites it to INTEGER PRIMARY KEY [AUTOINCREMENT].
+                type = QStringLiteral("INTEGER");
+                notNull = false;
+                dflt = QString();
+                unique = false;
+                autoInc = c.autoIncrement;
+            } else if (c.primaryKey && pkCount > 1) {
+                notNull = true;
+            }
+        } else if (d == Dialect::Postgres) {
+            type = pgCatalogType(c.type, t.table, c.column);
+            if (c.autoIncrement && (c.type.name() == QLatin1String("INTEGER") ||
+                                    c.type.name() == QLatin1String("BIGINT"))) {
+                autoInc = true;
+                notNull = true;
+                dflt = QStringLiteral("nextval('%1'::regclass)")
+                           .arg(pgIdent(t.table + QLatin1Char('_') + c.column +
+                                        QStringLiteral("_seq"))
+                                    .replace(QLatin1Char('\''), QLatin1String("''")));
+            } else if (c.defaultValue) {
+                dflt = pgDefault(*c.defaultValue, c.type, type);
+            }
+            notNull = notNull || c.primaryKey;
+        } else {
+            type = mysqlCatalogType(c.type);
+            autoInc = c.autoIncrement;
+            notNull = notNull || c.primaryKey;
+            if (c.defaultValue)
+                dflt = c.defaultValue->isBool()
+                           ? (c.defaultValue->toBool() ? QStringLiteral("1") : QStringLiteral("0"))
+                           : defaultValueSql(*c.defaultValue, c.type, d);
+        }
+        JsonValue col = JsonValue::object();
+        col.insert(QStringLiteral("name"), str(c.column));
+        col.insert(QStringLiteral("type"), str(type));
+        col.insert(QStringLiteral("notNull"), JsonValue::boolean(notNull));
+        col.insert(QStringLiteral("pk"), JsonValue::boolean(c.primaryKey));
+        col.insert(QStringLiteral("default"), dflt.isEmpty() ? JsonValue::null() : str(dflt));
+        col.insert(QStringLiteral("autoIncrement"), JsonValue::boolean(autoInc));
+        f.columns.append(col);
+        if (unique)
+            f.uniques.append({c.column});
+    }
+    for (const DerivedIndex &u : t.uniques)
+        f.uniques.append(u.columns);
+    for (const DerivedIndex &ix : t.indexes)
+        (ix.unique ? f.uniques : f.indexes).append(ix.columns);
+
+    struct Fk
+    {
+        QString from, table, to, onDelete, onUpdate;
+    };
+    QVector<Fk> fks;
+    const QString unset = d == Dialect::MySQL ? QStringLiteral("RESTRICT") : QStringLiteral("NO ACTION");
+    for (const DerivedColumn &c : t.columns) {
+        if (c.hasReference)
+            fks.append({c.column, c.refTable, c.refColumn,
+                        c.onDelete.isEmpty() ? unset : c.onDelete,
+                        c.onUpdate.isEmpty() ? unset : c.onUpdate});
+    }
+    std::sort(fks.begin(), fks.end(), [](const Fk &a, const Fk &b) {
+        return std::tie(a.from, a.table, a.to) < std::tie(b.from, b.table, b.to);
+    });
+    JsonValue fkJson = JsonValue::array();
+    for (const Fk &k : fks) {
+        JsonValue o = JsonValue::object();
+        o.insert(QStringLiteral("from"), str(k.from));
+        o.insert(QStringLiteral("table"), str(k.table));
+        o.insert(QStringLiteral("to"), str(k.to));
+        o.insert(QStringLiteral("onDelete"), str(k.onDelete));
+        o.insert(QStringLiteral("onUpdate"), str(k.onUpdate));
+        fkJson.append(o);
+    }
+    JsonValue out = JsonValue::object();
+    out.insert(QStringLiteral("columns"), f.columns);
+    out.insert(QStringLiteral("primaryKey"), strings(t.primaryKey));
+    out.insert(QStringLiteral("foreignKeys"), fkJson);
+    out.insert(QStringLiteral("uniques"), sortedLists(f.uniques));
+    out.insert(QStringLiteral("indexes"), sortedLists(f.indexes));
+    if (d == Dialect::MySQL) {
+        // InnoDB adds an index for each FK column that no index starts with.
+        QVector<QStringList> covering = f.uniques + f.indexes;
+        covering.append(t.primaryKey);
+        QVector<QStringList> fkIndexes;
+        JsonValue checks = JsonValue::array();
+        JsonValue collations = JsonValue::object();
+        for (const DerivedColumn &c : t.columns) {
+            if (c.hasReference) {
+                const bool covered = std::any_of(covering.begin(), covering.end(),
+                                                 [&](const QStringList &ix) {
+                                                     return !ix.isEmpty() && ix.first() == c.column;
+                                                 });
+                if (!covered) {
+                    fkIndexes.append({c.column});
+                    covering.append({c.column});
+                }
+            }
+            if (c.type.name() == QLatin1String("JSON"))
+                checks.append(str(QStringLiteral("json_valid(`%1`)").arg(c.column)));
+            if (mysqlBinaryCollation(c.type))
+                collations.insert(c.column, str(QStringLiteral("utf8mb4_bin")));
+        }
+        out.insert(QStringLiteral("fkIndexes"), sortedLists(fkIndexes));
+        out.insert(QStringLiteral("checks"), checks);
+        out.insert(QStringLiteral("collations"), collations);
+    }
+    return out;
+}
+
+} // namespace
+
+JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect)
+{
+    QVector<const DerivedTable *> sorted;
+    for (const DerivedTable &t : derived.tables)
+        sorted.append(&t);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const DerivedTable *a, const DerivedTable *b) {
+                         return a->table.toUtf8() < b->table.toUtf8();
+                     });
+    JsonValue tables = JsonValue::object();
+    for (const DerivedTable *t : sorted) {
+        if (!tables.find(t->table))
+            tables.insert(t->table, tableJson(*t, dialect));
+    }
+    return tables;
+}
+
+JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis, Dialect dialect)
+{
+    JsonValue doc = JsonValue::object();
+    const bool failed = derived.error.has_value();
+    doc.insert(QStringLiteral("dialect"), str(dialectName(dialect)));
+    doc.insert(QStringLiteral("error"), failed ? str(derived.error->message) : JsonValue::null());
+    doc.insert(QStringLiteral("errorPhase"),
+               failed ? str(QStringLiteral("define")) : JsonValue::null());
+    doc.insert(QStringLiteral("toposortError"),
+               failed ? JsonValue::null() : strOrNull(analysis.toposortError.isEmpty() ? QString() : analysis.toposortError));
+    doc.insert(QStringLiteral("toposortOrder"), failed || analysis.cyclic()
+                                                    ? JsonValue::null()
+                                                    : strings(analysis.toposortOrder));
+    doc.insert(QStringLiteral("order"), failed ? JsonValue::array() : strings(analysis.order));
+    doc.insert(QStringLiteral("tables"), failed ? JsonValue::object() : catalogTables(derived, dialect));
+    QVector<QPair<QString, QStringList>> acc = derived.accessors;
+    std::sort(acc.begin(), acc.end(),
+              [](const auto &a, const auto &b) { return a.first.toUtf8() < b.first.toUtf8(); });
+    JsonValue accessors = JsonValue::object();
+    for (auto &entry : acc) {
+        QStringList names = entry.second;
+        std::sort(names.begin(), names.end());
+        accessors.insert(entry.first, strings(names));
+    }
+    doc.insert(QStringLiteral("accessors"), accessors);
+    return doc;
+}
+
+namespace {
+
+bool isLeaf(const JsonValue &v)
+{
+    if (!v.isArray() && !v.isObject())
+        return true;
+    for (const JsonValue &x : v.items()) {
+        if (x.isArray() || x.isObject())
+            return false;
+    }
+    return true;
+}
+
+void pretty(const JsonValue &v, int depth, QString &out)
+{
+    if (isLeaf(v)) {
+        out += v.toCompactJson();
+        return;
+    }
+    const QString pad(2 * (depth + 1), QLatin1Char(' '));
+    const bool obj = v.isObject();
+    out += obj ? QLatin1Char('{') : QLatin1Char('[');
+    out += QLatin1Char('\n');
+    for (int i = 0; i < v.size(); ++i) {
+        out += pad;
+        if (obj)
+            out += jsonQuote(v.keys()[size_t(i)]) + QLatin1String(": ");
+        pretty(v.items()[size_t(i)], depth + 1, out);
+        if (i + 1 < v.size())
+            out += QLatin1Char(',');
+        out += QLatin1Char('\n');
+    }
+    out += QString(2 * depth, QLatin1Char(' '));
+    out += obj ? QLatin1Char('}') : QLatin1Char(']');
+}
+
+} // namespace
+
+QString prettyJson(const JsonValue &value)
+{
+    QString out;
+    pretty(value, 0, out);
+    out += QLatin1Char('\n');
+    return out;
+}
+
+} // namespace mc

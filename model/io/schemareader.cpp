@@ -1,0 +1,561 @@
+#include "schemareader.h"
+
+#include "jsonparser.h"
+
+#include <QFile>
+#include <QHash>
+#include <QSet>
+
+namespace mc {
+
+namespace {
+
+using Kind = JsonValue::Kind;
+
+QString L(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
+/// Keys of file-format §6 that Sequelize ignores for some association types.
+bool keyApplies(const QString &key, AssociationType t)
+{
+    const bool btm = t == AssociationType::BelongsToMany;
+    if (key == L("sourceKey"))
+        return t != AssociationType::BelongsTo;
+    if (key == L("targetKey"))
+        return t == AssociationType::BelongsTo || btm;
+    if (key == L("otherKey") || key == L("through"))
+        return btm;
+    if (key == L("foreignKeyConstraint"))
+        return !btm;
+    return true;
+}
+
+/// Validates one parsed document against file-format §10, collecting every problem.
+class Reader
+{
+public:
+    LoadResult read(const JsonValue &doc);
+
+private:
+    void error(const QString &path, const QString &message)
+    {
+        m_diags.append(Diagnostic::error(path, message));
+    }
+    void typeError(const QString &path, const QString &expected, const JsonValue &got)
+    {
+        error(path, QStringLiteral("expected %1, got %2").arg(expected, got.describe()));
+    }
+    bool isKind(const JsonValue &v, Kind k, const QString &path, const char *expected)
+    {
+        if (v.kind() != k)
+            typeError(path, L(expected), v);
+        return v.kind() == k;
+    }
+    template <typename Handler>
+    void members(const JsonValue &obj, const QString &path, Extensions &ext, Handler handle);
+    void requireKeys(const JsonValue &obj, const QString &path,
+                     std::initializer_list<const char *> keys);
+    std::optional<bool> readBool(const JsonValue &v, const QString &path);
+    std::optional<QString> readName(const JsonValue &v, const QString &path);
+    std::optional<double> readFinite(const JsonValue &v, const QString &path);
+
+    void readOptions(const JsonValue &v, const QString &path, ModelOptions &o);
+    void readModels(const JsonValue &v, const QString &path, QVector<Model> &models);
+    void readModel(const JsonValue &v, const QString &path, Model &m);
+    void readAttributes(const JsonValue &v, const QString &path, QVector<Attribute> &attrs);
+    void readAttribute(const JsonValue &v, const QString &path, Attribute &a, bool inKeySpec);
+    void readIndex(const JsonValue &v, const QString &path, IndexSpec &index);
+    void readPosition(const JsonValue &v, const QString &path, Model &m);
+    void readAssociation(const JsonValue &v, const QString &path, Association &a);
+    void readAlias(const JsonValue &v, const QString &path, AliasSpec &as,
+                   std::optional<AssociationType> type);
+    void readKeySpec(const JsonValue &v, const QString &path, KeySpec &k);
+    QString readModelRef(const JsonValue &v, const QString &path);
+    std::optional<QString> readAction(const JsonValue &v, const QString &path);
+
+    Diagnostics m_diags;
+    QStringList m_modelNames; ///< unique model names, in order
+    QSet<QString> m_modelSet;
+    bool m_modelsKnown = false;
+};
+
+/// Calls handle(key, value, path) for each member except `x-` keys, which go to
+/// \a ext; a key that handle() does not know (returns false) is reported.
+template <typename Handler>
+void Reader::members(const JsonValue &obj, const QString &path, Extensions &ext, Handler handle)
+{
+    for (size_t i = 0; i < obj.keys().size(); ++i) {
+        const QString &key = obj.keys()[i];
+        const QString p = jsonPathKey(path, key);
+        if (key.startsWith(L("x-")))
+            ext.emplace_back(key, obj.items()[i]);
+        else if (!handle(key, obj.items()[i], p))
+            error(p, QStringLiteral("unknown key %1").arg(jsonQuote(key)));
+    }
+}
+
+void Reader::requireKeys(const JsonValue &obj, const QString &path,
+                         std::initializer_list<const char *> keys)
+{
+    for (const char *k : keys) {
+        if (!obj.find(L(k)))
+            error(path, QStringLiteral("missing required key \"%1\"").arg(L(k)));
+    }
+}
+
+std::optional<bool> Reader::readBool(const JsonValue &v, const QString &path)
+{
+    if (!isKind(v, Kind::Bool, path, "a boolean"))
+        return std::nullopt;
+    return v.toBool();
+}
+
+std::optional<QString> Reader::readName(const JsonValue &v, const QString &path)
+{
+    if (!v.isString() || v.text().isEmpty()) {
+        typeError(path, L("a non-empty string"), v);
+        return std::nullopt;
+    }
+    return v.text();
+}
+
+std::optional<double> Reader::readFinite(const JsonValue &v, const QString &path)
+{
+    if (!isKind(v, Kind::Number, path, "a number"))
+        return std::nullopt;
+    bool ok = false;
+    const double d = v.toDouble(&ok);
+    if (!ok) {
+        typeError(path, L("a finite number"), v);
+        return std::nullopt;
+    }
+    return d;
+}
+
+LoadResult Reader::read(const JsonValue &doc)
+{
+    LoadResult result;
+    // A missing or different format makes every other message meaningless.
+    const JsonValue *format = doc.find(L("format"));
+    if (!doc.isObject())
+        error(
+            QString(),
+            QStringLiteral("expected a JSON object at the top level, got %1").arg(doc.describe()));
+    else if (!format)
+        error(QString(), L("missing required key \"format\" (expected \"modelcanvas/1\")"));
+    else if (!format->isString())
+        typeError(L("format"), L("the string \"modelcanvas/1\""), *format);
+    else if (format->text() != L("modelcanvas/1"))
+        error(L("format"), QStringLiteral("unsupported format %1").arg(jsonQuote(format->text())));
+    if (!m_diags.isEmpty()) {
+        result.diagnostics = m_diags;
+        return result;
+    }
+    Schema s;
+    const JsonValue *associations = nullptr;
+    members(doc, QString(), s.extensions,
+            [&](const QString &key, const JsonValue &v, const QString &p) {
+                if (key == L("options")) {
+                    s.hasOptions = true;
+                    readOptions(v, p, s.options);
+                } else if (key == L("models")) {
+                    readModels(v, p, s.models);
+                } else if (key == L("associations")) {
+                    associations = &v; // read once every model name is known
+                } else if (key == L("view") || key == L("layout")) {
+                    if (isKind(v, Kind::Object, p, "an object"))
+                        (key == L("view") ? s.view : s.layout) = v;
+                } else {
+                    return key == L("format");
+                }
+                return true;
+            });
+    requireKeys(doc, QString(), {"models"});
+    if (associations && isKind(*associations, Kind::Array, L("associations"), "an array")) {
+        for (int i = 0; i < associations->size(); ++i) {
+            Association a;
+            readAssociation(associations->items()[size_t(i)], jsonPathIndex(L("associations"), i),
+                            a);
+            s.associations.append(a);
+        }
+    }
+    result.diagnostics = m_diags;
+    if (!hasErrors(m_diags))
+        result.schema = std::move(s);
+    return result;
+}
+
+void Reader::readOptions(const JsonValue &v, const QString &path, ModelOptions &o)
+{
+    if (!isKind(v, Kind::Object, path, "an object"))
+        return;
+    members(v, path, o.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+        if (key == L("underscored"))
+            o.underscored = readBool(x, p);
+        else if (key == L("timestamps"))
+            o.timestamps = readBool(x, p);
+        else if (key == L("freezeTableName"))
+            o.freezeTableName = readBool(x, p);
+        else if (key == L("paranoid"))
+            o.paranoid = readBool(x, p);
+        else if (key != L("createdAt") && key != L("updatedAt") && key != L("deletedAt"))
+            return false;
+        else {
+            TimestampName &t = key == L("createdAt")   ? o.createdAt
+                               : key == L("updatedAt") ? o.updatedAt
+                                                       : o.deletedAt;
+            t.present = true;
+            if (x.isBool() && !x.toBool())
+                t.disabled = true;
+            else if (x.isString() && !x.text().isEmpty())
+                t.name = x.text();
+            else
+                typeError(p, L("a non-empty string or false"), x);
+        }
+        return true;
+    });
+}
+
+void Reader::readModels(const JsonValue &v, const QString &path, QVector<Model> &models)
+{
+    if (!isKind(v, Kind::Array, path, "an array"))
+        return;
+    QHash<QString, int> firstIndex;
+    for (int i = 0; i < v.size(); ++i) {
+        const QString p = jsonPathIndex(path, i);
+        Model m;
+        readModel(v.items()[size_t(i)], p, m);
+        if (!m.name.isEmpty()) {
+            const auto it = firstIndex.constFind(m.name);
+            if (it != firstIndex.constEnd()) {
+                error(jsonPathKey(p, L("name")),
+                      QStringLiteral("duplicate model name '%1' (first defined at %2)")
+                          .arg(m.name, jsonPathIndex(path, it.value())));
+            } else {
+                firstIndex.insert(m.name, i);
+                m_modelNames.append(m.name);
+                m_modelSet.insert(m.name);
+            }
+        }
+        models.append(m);
+    }
+    m_modelsKnown = true;
+}
+
+void Reader::readModel(const JsonValue &v, const QString &path, Model &m)
+{
+    if (!isKind(v, Kind::Object, path, "an object"))
+        return;
+    m.tableNameWritten = false;
+    members(v, path, m.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+        if (key == L("name")) {
+            m.name = readName(x, p).value_or(QString());
+        } else if (key == L("tableName")) {
+            m.tableNameWritten = true;
+            if (x.isString())
+                m.tableName = x.text();
+            else if (!x.isNull())
+                typeError(p, L("a string or null"), x);
+        } else if (key == L("options")) {
+            m.hasOptions = true;
+            readOptions(x, p, m.options);
+        } else if (key == L("attributes")) {
+            readAttributes(x, p, m.attributes);
+        } else if (key == L("indexes")) {
+            m.indexes.emplace();
+            if (isKind(x, Kind::Array, p, "an array")) {
+                for (int i = 0; i < x.size(); ++i) {
+                    m.indexes->append(IndexSpec());
+                    readIndex(x.items()[size_t(i)], jsonPathIndex(p, i), m.indexes->back());
+                }
+            }
+        } else if (key == L("position")) {
+            readPosition(x, p, m);
+        } else {
+            return false;
+        }
+        return true;
+    });
+    requireKeys(v, path, {"name", "attributes"});
+}
+
+void Reader::readAttributes(const JsonValue &v, const QString &path, QVector<Attribute> &attrs)
+{
+    if (!isKind(v, Kind::Array, path, "an array"))
+        return;
+    QHash<QString, int> firstIndex;
+    for (int i = 0; i < v.size(); ++i) {
+        const QString p = jsonPathIndex(path, i);
+        Attribute a;
+        readAttribute(v.items()[size_t(i)], p, a, false);
+        if (!a.name.isEmpty()) {
+            const auto it = firstIndex.constFind(a.name);
+            if (it != firstIndex.constEnd())
+                error(jsonPathKey(p, L("name")),
+                      QStringLiteral("duplicate attribute name '%1' (first defined at %2)")
+                          .arg(a.name, jsonPathIndex(path, it.value())));
+            else
+                firstIndex.insert(a.name, i);
+        }
+        attrs.append(a);
+    }
+}
+
+void Reader::readAttribute(const JsonValue &v, const QString &path, Attribute &a, bool inKeySpec)
+{
+    if (!isKind(v, Kind::Object, path, "an object"))
+        return;
+    a.hasName = false;
+    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+        if (key == L("name")) {
+            a.hasName = true;
+            a.name = readName(x, p).value_or(QString());
+        } else if (key == L("type")) {
+            QString message;
+            if (isKind(x, Kind::String, p, "a type string") &&
+                !(a.type = DataType::parse(x.text(), &message)))
+                error(p, message);
+        } else if (key == L("allowNull")) {
+            a.allowNull = readBool(x, p);
+        } else if (key == L("primaryKey")) {
+            a.primaryKey = readBool(x, p);
+        } else if (key == L("autoIncrement")) {
+            a.autoIncrement = readBool(x, p);
+        } else if (key == L("unique")) {
+            if (x.isBool())
+                a.unique = {UniqueSpec::Kind::Bool, x.toBool(), QString()};
+            else if (x.isString() && !x.text().isEmpty())
+                a.unique = {UniqueSpec::Kind::Group, false, x.text()};
+            else
+                typeError(p, L("true, false or a non-empty group name"), x);
+        } else if (key == L("defaultValue")) {
+            if (x.isString() || x.isBool() || (x.isNumber() && readFinite(x, p)))
+                a.defaultValue = x;
+            else if (!x.isNumber())
+                typeError(p, L("a string, number or boolean"), x);
+        } else if (key == L("field")) {
+            a.field = readName(x, p);
+        } else if (key == L("comment")) {
+            if (isKind(x, Kind::String, p, "a string"))
+                a.comment = x.text();
+        } else {
+            return false;
+        }
+        return true;
+    });
+    if (!inKeySpec)
+        requireKeys(v, path, {"name", "type"});
+}
+
+void Reader::readIndex(const JsonValue &v, const QString &path, IndexSpec &index)
+{
+    if (!isKind(v, Kind::Object, path, "an object"))
+        return;
+    members(
+        v, path, index.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+            if (key == L("fields")) {
+                if (!x.isArray() || x.size() == 0)
+                    typeError(p, L("a non-empty array of attribute names"), x);
+                for (int f = 0; x.isArray() && f < x.size(); ++f)
+                    index.fields.append(
+                        readName(x.items()[size_t(f)], jsonPathIndex(p, f)).value_or(QString()));
+            } else if (key == L("unique")) {
+                index.unique = readBool(x, p);
+            } else if (key == L("name")) {
+                index.name = readName(x, p);
+            } else {
+                return false;
+            }
+            return true;
+        });
+    requireKeys(v, path, {"fields"});
+}
+
+void Reader::readPosition(const JsonValue &v, const QString &path, Model &m)
+{
+    if (!isKind(v, Kind::Object, path, "an object {\"x\": number, \"y\": number}"))
+        return;
+    QPointF pos;
+    members(v, path, m.positionExtensions,
+            [&](const QString &key, const JsonValue &x, const QString &p) {
+                if (key == L("x"))
+                    pos.setX(readFinite(x, p).value_or(0.0));
+                else if (key == L("y"))
+                    pos.setY(readFinite(x, p).value_or(0.0));
+                return key == L("x") || key == L("y");
+            });
+    requireKeys(v, path, {"x", "y"});
+    m.position = pos;
+}
+
+void Reader::readAssociation(const JsonValue &v, const QString &path, Association &a)
+{
+    if (!isKind(v, Kind::Object, path, "an object"))
+        return;
+    std::optional<AssociationType> type;
+    const JsonValue *t = v.find(L("type"));
+    const QString typePath = jsonPathKey(path, L("type"));
+    if (t && isKind(*t, Kind::String, typePath, "a string")) {
+        type = associationTypeFromName(t->text());
+        static const QStringList names{L("belongsTo"), L("hasOne"), L("hasMany"),
+                                       L("belongsToMany")};
+        const QString hint = suggestName(t->text(), names);
+        if (!type)
+            error(typePath,
+                  QStringLiteral("unknown association type %1 (%2)")
+                      .arg(jsonQuote(t->text()),
+                           hint.isEmpty() ? L("expected belongsTo, hasOne, hasMany or "
+                                              "belongsToMany")
+                                          : QStringLiteral("did you mean \"%1\"?").arg(hint)));
+        a.type = type.value_or(AssociationType::BelongsTo);
+    }
+    static const QStringList known{L("type"),
+                                   L("source"),
+                                   L("target"),
+                                   L("as"),
+                                   L("foreignKey"),
+                                   L("sourceKey"),
+                                   L("targetKey"),
+                                   L("otherKey"),
+                                   L("through"),
+                                   L("constraints"),
+                                   L("foreignKeyConstraint"),
+                                   L("onDelete"),
+                                   L("onUpdate")};
+    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+        if (!known.contains(key))
+            return false;
+        if (type && !keyApplies(key, *type))
+            error(p, QStringLiteral("key \"%1\" has no effect on %2")
+                         .arg(key, associationTypeName(*type)));
+        else if (key == L("source"))
+            a.source = readModelRef(x, p);
+        else if (key == L("target"))
+            a.target = readModelRef(x, p);
+        else if (key == L("as"))
+            readAlias(x, p, a.as, type);
+        else if (key == L("foreignKey") || key == L("otherKey"))
+            readKeySpec(x, p, key == L("foreignKey") ? a.foreignKey : a.otherKey);
+        else if (key == L("sourceKey") || key == L("targetKey") || key == L("through"))
+            (key == L("sourceKey")   ? a.sourceKey
+             : key == L("targetKey") ? a.targetKey
+                                     : a.through) = readName(x, p);
+        else if (key == L("constraints"))
+            a.constraints = readBool(x, p);
+        else if (key == L("foreignKeyConstraint"))
+            a.foreignKeyConstraint = readBool(x, p);
+        else if (key == L("onDelete") || key == L("onUpdate"))
+            (key == L("onDelete") ? a.onDelete : a.onUpdate) = readAction(x, p);
+        return true;
+    });
+    requireKeys(v, path, {"type", "source", "target"});
+}
+
+void Reader::readAlias(const JsonValue &v, const QString &path, AliasSpec &as,
+                       std::optional<AssociationType> type)
+{
+    if (v.isString() && !v.text().isEmpty()) {
+        as.kind = AliasSpec::Kind::String;
+        as.name = v.text();
+    } else if (v.isObject() && type &&
+               (*type == AssociationType::BelongsTo || *type == AssociationType::HasOne)) {
+        error(path, QStringLiteral("an object \"as\" has no effect on %1 (use a string)")
+                        .arg(associationTypeName(*type)));
+    } else if (v.isObject()) {
+        as.kind = AliasSpec::Kind::Object;
+        members(v, path, as.extensions,
+                [&](const QString &key, const JsonValue &x, const QString &p) {
+                    if (key == L("singular"))
+                        as.singular = readName(x, p).value_or(QString());
+                    else if (key == L("plural"))
+                        as.plural = readName(x, p).value_or(QString());
+                    return key == L("singular") || key == L("plural");
+                });
+        requireKeys(v, path, {"singular", "plural"});
+    } else {
+        typeError(path, L("a non-empty string or an object {\"singular\", \"plural\"}"), v);
+    }
+}
+
+void Reader::readKeySpec(const JsonValue &v, const QString &path, KeySpec &k)
+{
+    if (v.isString() && !v.text().isEmpty()) {
+        k.kind = KeySpec::Kind::String;
+        k.name = v.text();
+    } else if (v.isObject()) {
+        k.kind = KeySpec::Kind::Object;
+        readAttribute(v, path, k.attribute, true);
+    } else {
+        typeError(path, L("a non-empty string or an attribute object"), v);
+    }
+}
+
+QString Reader::readModelRef(const JsonValue &v, const QString &path)
+{
+    const QString name = readName(v, path).value_or(QString());
+    if (name.isEmpty() || !m_modelsKnown || m_modelSet.contains(name))
+        return name;
+    const QString hint = suggestName(name, m_modelNames);
+    error(path, QStringLiteral("no model named '%1'%2")
+                    .arg(name, hint.isEmpty() ? QString()
+                                              : QStringLiteral(" (did you mean '%1'?)").arg(hint)));
+    return name;
+}
+
+std::optional<QString> Reader::readAction(const JsonValue &v, const QString &path)
+{
+    if (!isKind(v, Kind::String, path, "a string"))
+        return std::nullopt;
+    for (const char *action : {"CASCADE", "SET NULL", "RESTRICT", "NO ACTION", "SET DEFAULT"}) {
+        if (v.text().toUpper() == L(action))
+            return v.text(); // kept as written; the engine upper-cases
+    }
+    error(path, QStringLiteral("unknown referential action %1 (expected CASCADE, SET NULL, "
+                               "RESTRICT, NO ACTION or SET DEFAULT)")
+                    .arg(jsonQuote(v.text())));
+    return std::nullopt;
+}
+
+} // namespace
+
+LoadResult readSchemaJson(const JsonValue &document)
+{
+    return Reader().read(document);
+}
+
+LoadResult readSchema(const QByteArray &utf8)
+{
+    const JsonParseResult parsed = parseJson(utf8);
+    if (parsed.value)
+        return readSchemaJson(*parsed.value);
+    LoadResult result;
+    if (parsed.errorKind == JsonParseResult::Error::DuplicateKey)
+        result.diagnostics.append(Diagnostic::error(parsed.path, parsed.message));
+    else if (parsed.errorKind == JsonParseResult::Error::Syntax && utf8.trimmed().isEmpty())
+        result.diagnostics.append(Diagnostic::error(QString(), L("the file is empty")));
+    else
+        result.diagnostics.append(Diagnostic::error(QString(), parsed.error));
+    return result;
+}
+
+LoadResult readSchemaFile(const QString &path)
+{
+    LoadResult result;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        result.diagnostics.append(Diagnostic::error(
+            QString(), QStringLiteral("cannot read \"%1\": %2").arg(path, file.errorString())));
+        return result;
+    }
+    const QByteArray data = file.readAll();
+    if (file.error() != QFileDevice::NoError) {
+        result.diagnostics.append(Diagnostic::error(
+            QString(), QStringLiteral("cannot read \"%1\": %2").arg(path, file.errorString())));
+        return result;
+    }
+    return readSchema(data);
+}
+
+} // namespace mc

@@ -1,0 +1,159 @@
+#include "lint.h"
+
+#include <QHash>
+
+namespace mc {
+
+QString describeAssociation(const Association &a)
+{
+    QString opts;
+    if (a.as.kind == AliasSpec::Kind::String)
+        opts = QStringLiteral(", as '%1'").arg(a.as.name);
+    else if (a.as.kind == AliasSpec::Kind::Object)
+        opts = QStringLiteral(", as {%1, %2}").arg(a.as.singular, a.as.plural);
+    if (a.through)
+        opts += QStringLiteral(", through '%1'").arg(*a.through);
+    return QStringLiteral("%1.%2(%3%4)").arg(a.source, associationTypeName(a.type), a.target, opts);
+}
+
+namespace {
+
+void cycleProblems(const Schema &s, const DerivedSchema &d, const Analysis &an, bool strict,
+                   Diagnostics &out)
+{
+    bool first = true;
+    for (const Cycle &c : an.cycles) {
+        QStringList lines;
+        lines << QStringLiteral("FK cycle between %1 (Sequelize >= 6.20 creates it; 6.19 and "
+                                "earlier refuse it)")
+                     .arg(c.tables.join(QLatin1String(", ")));
+        for (const DependencyEdge &e : c.edges) {
+            QString via;
+            if (e.associationIndex >= 0)
+                via = QStringLiteral(" (associations[%1]: %2)")
+                          .arg(e.associationIndex)
+                          .arg(describeAssociation(s.associations[e.associationIndex]));
+            lines << QStringLiteral("  %1.%2 -> %3%4")
+                         .arg(d.tables[e.from].table, e.column,
+                              e.to >= 0 ? d.tables[e.to].table : QString(), via);
+        }
+        if (first)
+            lines << QStringLiteral("  Sequelize 6.19: ") +
+                         QString(an.toposortError).replace(QLatin1Char('\n'), QLatin1String(" | "));
+        if (c.suggestedFix >= 0)
+            lines << QStringLiteral("  fix: add \"constraints\": false to associations[%1] (%2)")
+                         .arg(c.suggestedFix)
+                         .arg(describeAssociation(s.associations[c.suggestedFix]));
+        else
+            lines << QStringLiteral("  fix: add \"constraints\": false to one association of each "
+                                    "loop listed above");
+        const QString path = c.suggestedFix >= 0
+                                 ? QStringLiteral("associations[%1]").arg(c.suggestedFix)
+                                 : QString();
+        out << Diagnostic{strict ? Diagnostic::Severity::Error : Diagnostic::Severity::Warning,
+                          path, lines.join(QLatin1Char('\n'))};
+        first = false;
+    }
+}
+
+bool startsIndex(const DerivedTable &t, const QString &column)
+{
+    if (!t.primaryKey.isEmpty() && t.primaryKey.first() == column)
+        return true;
+    for (const DerivedColumn &c : t.columns) {
+        if (c.column == column && c.uniqueInline)
+            return true;
+    }
+    for (const DerivedIndex &u : t.uniques) {
+        if (!u.columns.isEmpty() && u.columns.first() == column)
+            return true;
+    }
+    for (const DerivedIndex &u : t.indexes) {
+        if (!u.columns.isEmpty() && u.columns.first() == column)
+            return true;
+    }
+    return false;
+}
+
+void indexProblems(const DerivedSchema &d, Diagnostics &out)
+{
+    for (const DerivedTable &t : d.tables) {
+        for (const DerivedColumn &c : t.columns) {
+            if (c.origin != ColumnOrigin::ForeignKey && !c.hasReference)
+                continue;
+            if (startsIndex(t, c.column))
+                continue;
+            const QString path = t.modelIndex >= 0 ? QStringLiteral("models[%1]").arg(t.modelIndex)
+                                                   : QString();
+            QString fix = t.modelIndex >= 0
+                              ? QStringLiteral("add {\"fields\": [\"%1\"]} to %2.indexes")
+                                    .arg(c.attribute, path)
+                              : QStringLiteral("declare %1 as a model with an index on %2")
+                                    .arg(t.model, c.attribute);
+            out << Diagnostic::warning(
+                path, QStringLiteral("foreign key column %1.%2 has no index: Sequelize creates "
+                                     "none, so every read of this association scans the whole "
+                                     "table; fix: %3")
+                          .arg(t.table, c.column, fix));
+        }
+    }
+}
+
+void accessorProblems(const Schema &s, const DerivedSchema &d, Diagnostics &out)
+{
+    QHash<QString, int> claimedBy; // "Model.method" -> association index
+    for (const ResolvedAssociation &r : d.associations) {
+        for (const QString &m : r.accessors)
+            claimedBy.insert(r.source + QLatin1Char('.') + m, r.index);
+    }
+    for (const ResolvedAssociation &r : d.associations) {
+        for (const QString &m : r.shadowed) {
+            const int owner = claimedBy.value(r.source + QLatin1Char('.') + m, -1);
+            const QString by = owner >= 0
+                                   ? QStringLiteral("associations[%1] (%2) already defines it")
+                                         .arg(owner)
+                                         .arg(describeAssociation(s.associations[owner]))
+                                   : QStringLiteral("%1 has an attribute of that name")
+                                         .arg(r.source);
+            out << Diagnostic::warning(
+                QStringLiteral("associations[%1].as").arg(r.index),
+                QStringLiteral("accessor %1.%2() of %3 is not defined: %4; give this association "
+                               "another \"as\"")
+                    .arg(r.source, m, describeAssociation(s.associations[r.index]), by));
+        }
+    }
+}
+
+void tableProblems(const DerivedSchema &d, Diagnostics &out)
+{
+    QHash<QString, int> seen;
+    for (const DerivedTable &t : d.tables) {
+        auto it = seen.find(t.table);
+        if (it == seen.end()) {
+            seen.insert(t.table, t.modelIndex);
+            continue;
+        }
+        out << Diagnostic::warning(
+            t.modelIndex >= 0 ? QStringLiteral("models[%1]").arg(t.modelIndex) : QString(),
+            QStringLiteral("models %1 and %2 share the table %3: Sequelize creates only one of "
+                           "them")
+                .arg(d.tables[d.tableIndexByName(t.table)].model, t.model, t.table));
+    }
+}
+
+} // namespace
+
+Diagnostics checkSchema(const Schema &schema, const DerivedSchema &derived,
+                        const Analysis &analysis, bool strictCycles)
+{
+    Diagnostics out;
+    if (derived.error)
+        out << Diagnostic::error(derived.error->path, derived.error->message);
+    cycleProblems(schema, derived, analysis, strictCycles, out);
+    tableProblems(derived, out);
+    accessorProblems(schema, derived, out);
+    indexProblems(derived, out);
+    return out;
+}
+
+} // namespace mc
