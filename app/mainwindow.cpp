@@ -33,7 +33,7 @@ static void initResources()
 namespace mc {
 
 namespace {
-const char *const kExample = ":/examples/users-pictures.json";
+constexpr QLatin1String kExample(":/examples/users-pictures.json");
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -47,17 +47,17 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
     m_problemsDock->setWidget(m_problemsPanel);
-    m_problemsDock->setFeatures(QDockWidget::DockWidgetMovable |
-                                QDockWidget::DockWidgetFloatable);
+    m_problemsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
     updateProblemsTitle();
     // pathActivated will select the object on the canvas; until then nothing listens.
 
+    m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     statusBar()->addPermanentWidget(m_summaryLabel);
     m_summaryLabel->setText(m_schemaPanel->summary());
     createActions();
 
-    resize(1280, 820);
+    resize(1440, 880);
     resizeDocks({m_problemsDock}, {230}, Qt::Vertical);
 }
 
@@ -94,18 +94,17 @@ bool MainWindow::openFile(const QString &path)
 
 bool MainWindow::openExample()
 {
-    QFile file(QLatin1String(kExample));
+    QFile file(kExample);
     LoadResult result;
     if (file.open(QIODevice::ReadOnly))
         result = readSchema(file.readAll());
     else
-        result.diagnostics << Diagnostic::error(QString(), tr("the bundled example %1 is missing")
-                                                               .arg(QLatin1String(kExample)));
+        result.diagnostics << Diagnostic::error(
+            QString(), tr("the bundled example %1 is missing").arg(kExample));
     return present(result, QString(), tr("users-pictures.json (example)"));
 }
 
-bool MainWindow::present(const LoadResult &result, const QString &path,
-                         const QString &displayName)
+bool MainWindow::present(const LoadResult &result, const QString &path, const QString &displayName)
 {
     m_loadAttempted = true;
     if (!result.schema) {

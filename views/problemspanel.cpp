@@ -1,6 +1,7 @@
 #include "problemspanel.h"
 
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QStandardItemModel>
@@ -54,13 +55,16 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     // Cycle warnings span several lines; rows must grow to show them whole.
     m_view->setUniformRowHeights(false);
     m_view->setWordWrap(true);
-    m_view->setTextElideMode(Qt::ElideNone);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
     m_view->setColumnWidth(PathColumn, 240);
     m_view->setIconSize(QSize(16, 16));
     connect(m_view, &QTreeView::doubleClicked, this, &ProblemsPanel::onDoubleClicked);
+    connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section == MessageColumn)
+            updateRowHeights();
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -124,6 +128,23 @@ void ProblemsPanel::setDiagnostics(const Diagnostics &diagnostics, const QString
     m_cycleBanner->setVisible(m_cycles > 0);
     m_view->resizeColumnToContents(PathColumn);
     m_view->setColumnWidth(PathColumn, qBound(160, m_view->columnWidth(PathColumn) + 12, 360));
+    updateRowHeights();
+}
+
+void ProblemsPanel::updateRowHeights()
+{
+    // QTreeView asks the delegate for row heights without the column width, so wrapped
+    // text would be cut to one line: give each message a size hint for the width it has.
+    const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1;
+    const int width = qMax(80, m_view->columnWidth(MessageColumn) - 2 * margin - 4);
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        QStandardItem *item = m_model->item(r, MessageColumn);
+        const QFont font = item->data(Qt::FontRole).isValid() ? item->font() : m_view->font();
+        const QRect text =
+            QFontMetrics(font).boundingRect(QRect(0, 0, width, 0), Qt::TextWordWrap, item->text());
+        item->setSizeHint(QSize(width, text.height() + 4));
+    }
+    m_view->doItemsLayout();
 }
 
 void ProblemsPanel::onDoubleClicked(const QModelIndex &index)

@@ -44,6 +44,7 @@ Q_SIGNALS:
 
 private:
     void onDoubleClicked(const QModelIndex &index);
+    void updateRowHeights();
 
     QLabel *m_captionLabel = nullptr;
     QLabel *m_cycleBanner = nullptr;

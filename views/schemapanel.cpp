@@ -152,11 +152,11 @@ QString SchemaPanel::summary() const
 {
     if (!m_loaded)
         return tr("No schema loaded");
-    QString s = QStringLiteral("%1, %2, %3; ")
-                    .arg(plural(m_schema.models.size(), tr("model"), tr("models")),
-                         plural(m_derived.tables.size(), tr("table"), tr("tables")),
-                         plural(m_schema.associations.size(), tr("association"),
-                                tr("associations")));
+    QString s =
+        QStringLiteral("%1, %2, %3; ")
+            .arg(plural(m_schema.models.size(), tr("model"), tr("models")),
+                 plural(m_derived.tables.size(), tr("table"), tr("tables")),
+                 plural(m_schema.associations.size(), tr("association"), tr("associations")));
     s += m_analysis.cycles.isEmpty() ? tr("creation order ok")
                                      : plural(m_analysis.cycles.size(), tr("cycle"), tr("cycles"));
     if (m_derived.error)
@@ -166,9 +166,9 @@ QString SchemaPanel::summary() const
 
 void SchemaPanel::updateHeader()
 {
-    m_model->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Type"), tr("SQL type (%1)").arg(dialectLabel(m_dialect)),
-         tr("Constraints"), tr("References"), tr("Origin")});
+    m_model->setHorizontalHeaderLabels({tr("Name"), tr("Type"),
+                                        tr("SQL type (%1)").arg(dialectLabel(m_dialect)),
+                                        tr("Constraints"), tr("References"), tr("Origin")});
 }
 
 void SchemaPanel::rebuild()
@@ -200,11 +200,11 @@ void SchemaPanel::rebuild()
     }
 
     QStringList order = m_analysis.order;
-    m_orderLabel->setText(m_analysis.cyclic()
-                              ? tr("Creation order (definition order, as the foreign keys form "
-                                   "a cycle): %1")
-                                    .arg(order.join(QLatin1String(", ")))
-                              : tr("Creation order: %1").arg(order.join(QLatin1String(" \u2192 "))));
+    m_orderLabel->setText(
+        m_analysis.cyclic() ? tr("Creation order (definition order, as the foreign keys form "
+                                 "a cycle): %1")
+                                  .arg(order.join(QLatin1String(", ")))
+                            : tr("Creation order: %1").arg(order.join(QStringLiteral(" \u2192 "))));
     QStringList alerts;
     if (m_derived.error)
         alerts << tr("Sequelize stops defining at %1: %2")
@@ -212,16 +212,26 @@ void SchemaPanel::rebuild()
     for (const Cycle &c : m_analysis.cycles) {
         QString line = tr("FK cycle between %1").arg(c.tables.join(QLatin1String(", ")));
         if (c.suggestedFix >= 0)
-            line += tr(" \u2014 fix: \"constraints\": false on %1").arg(associationText(c.suggestedFix));
+            line += tr(" \u2014 fix: \"constraints\": false on %1")
+                        .arg(associationText(c.suggestedFix));
         alerts << line;
     }
     m_alertLabel->setText(alerts.join(QLatin1Char('\n')));
     m_alertLabel->setVisible(!alerts.isEmpty());
 
+    // Tables and their columns open; the accessor lists are long, so they start closed.
     m_view->expandToDepth(1);
+    for (int t = 0; t < m_model->rowCount(); ++t) {
+        const QModelIndex table = m_model->index(t, NameColumn);
+        for (int g = 0; g < m_model->rowCount(table); ++g) {
+            const QModelIndex group = m_model->index(g, NameColumn, table);
+            if (m_model->itemFromIndex(group)->child(0)->data(KindRole).toInt() == AccessorItem)
+                m_view->collapse(group);
+        }
+    }
     for (int c = 0; c < ColumnCount - 1; ++c) {
         m_view->resizeColumnToContents(c);
-        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 420));
+        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 360));
     }
 }
 
@@ -348,7 +358,8 @@ void SchemaPanel::addIndexes(QStandardItem *tableRow, const QVector<DerivedIndex
     for (const DerivedIndex &ix : indexes) {
         auto *name = cell(ix.name);
         name->setData(uniques ? UniqueItem : IndexItem, KindRole);
-        const QString what = uniques || ix.unique ? QStringLiteral("UNIQUE") : QStringLiteral("INDEX");
+        const QString what =
+            uniques || ix.unique ? QStringLiteral("UNIQUE") : QStringLiteral("INDEX");
         auto *columns =
             cell(QStringLiteral("%1 (%2)").arg(what, ix.columns.join(QLatin1String(", "))));
         group->appendRow(padded({name, cell(QString()), cell(QString()), columns}));
@@ -380,8 +391,9 @@ void SchemaPanel::addAccessors(QStandardItem *tableRow, const DerivedTable &tabl
         name->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         QList<QStandardItem *> row = padded({name});
         row[OriginColumn]->setText(by >= 0 ? associationText(by) : QString());
-        markDerived(row, tr("Instance method Sequelize defines on %1 for %2")
-                             .arg(table.model, by >= 0 ? associationText(by) : tr("an association")));
+        markDerived(row,
+                    tr("Instance method Sequelize defines on %1 for %2")
+                        .arg(table.model, by >= 0 ? associationText(by) : tr("an association")));
         group->appendRow(row);
     }
 }

@@ -267,12 +267,15 @@ JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect)
         sorted.append(&t);
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const DerivedTable *a, const DerivedTable *b) {
-                         return a->table.toUtf8() < b->table.toUtf8();
+                         return a->table < b->table; // UTF-16 order = code point order in the BMP
                      });
     JsonValue tables = JsonValue::object();
+    const DerivedTable *previous = nullptr;
     for (const DerivedTable *t : sorted) {
-        if (!tables.find(t->table))
-            tables.insert(t->table, tableJson(*t, dialect));
+        // Two models sharing a table: the catalog holds one (lint reports it).
+        if (!previous || previous->table != t->table)
+            tables.appendMember(t->table, tableJson(*t, dialect));
+        previous = t;
     }
     return tables;
 }
@@ -294,12 +297,12 @@ JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis
     doc.insert(QStringLiteral("tables"), failed ? JsonValue::object() : catalogTables(derived, dialect));
     QVector<QPair<QString, QStringList>> acc = derived.accessors;
     std::sort(acc.begin(), acc.end(),
-              [](const auto &a, const auto &b) { return a.first.toUtf8() < b.first.toUtf8(); });
+              [](const auto &a, const auto &b) { return a.first < b.first; });
     JsonValue accessors = JsonValue::object();
     for (auto &entry : acc) {
         QStringList names = entry.second;
         std::sort(names.begin(), names.end());
-        accessors.insert(entry.first, strings(names));
+        accessors.appendMember(entry.first, strings(names));
     }
     doc.insert(QStringLiteral("accessors"), accessors);
     return doc;
@@ -318,20 +321,73 @@ bool isLeaf(const JsonValue &v)
     return true;
 }
 
+/// jsonQuote() without a temporary: most names need no escaping at all.
+void appendQuoted(const QString &s, QString &out)
+{
+    bool plain = true;
+    for (const QChar c : s) {
+        if (c.unicode() < 0x20 || c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+            plain = false;
+            break;
+        }
+    }
+    if (!plain) {
+        out += jsonQuote(s);
+        return;
+    }
+    out += QLatin1Char('"');
+    out += s;
+    out += QLatin1Char('"');
+}
+
+void appendCompact(const JsonValue &v, QString &out)
+{
+    switch (v.kind()) {
+    case JsonValue::Kind::Null:
+        out += QLatin1String("null");
+        return;
+    case JsonValue::Kind::Bool:
+        out += v.toBool() ? QLatin1String("true") : QLatin1String("false");
+        return;
+    case JsonValue::Kind::Number:
+        out += v.text();
+        return;
+    case JsonValue::Kind::String:
+        appendQuoted(v.text(), out);
+        return;
+    case JsonValue::Kind::Array:
+    case JsonValue::Kind::Object:
+        break;
+    }
+    const bool obj = v.isObject();
+    out += obj ? QLatin1Char('{') : QLatin1Char('[');
+    for (int i = 0; i < v.size(); ++i) {
+        if (i)
+            out += QLatin1String(", ");
+        if (obj) {
+            appendQuoted(v.keys()[size_t(i)], out);
+            out += QLatin1String(": ");
+        }
+        appendCompact(v.items()[size_t(i)], out);
+    }
+    out += obj ? QLatin1Char('}') : QLatin1Char(']');
+}
+
 void pretty(const JsonValue &v, int depth, QString &out)
 {
     if (isLeaf(v)) {
-        out += v.toCompactJson();
+        appendCompact(v, out);
         return;
     }
-    const QString pad(2 * (depth + 1), QLatin1Char(' '));
     const bool obj = v.isObject();
     out += obj ? QLatin1Char('{') : QLatin1Char('[');
     out += QLatin1Char('\n');
     for (int i = 0; i < v.size(); ++i) {
-        out += pad;
-        if (obj)
-            out += jsonQuote(v.keys()[size_t(i)]) + QLatin1String(": ");
+        out += QString(2 * (depth + 1), QLatin1Char(' '));
+        if (obj) {
+            appendQuoted(v.keys()[size_t(i)], out);
+            out += QLatin1String(": ");
+        }
         pretty(v.items()[size_t(i)], depth + 1, out);
         if (i + 1 < v.size())
             out += QLatin1Char(',');

@@ -936,8 +936,9 @@ DerivedSchema Deriver::output()
             di.name = ix.name ? *ix.name
                               : underscore(m.table + QLatin1Char('_') +
                                            ix.fields.join(QLatin1Char('_')));
-            for (const QString &f : ix.fields)
-                di.columns << m.fieldOf(f);
+            // Sequelize passes index fields to the database verbatim (an attribute
+            // name of an underscored model makes sync() fail: "no such column").
+            di.columns = ix.fields;
             t.indexes.append(di);
         }
         out.m_tableByName.insert(t.table, out.tables.size());

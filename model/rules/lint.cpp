@@ -87,7 +87,7 @@ void indexProblems(const DerivedSchema &d, Diagnostics &out)
                                                    : QString();
             QString fix = t.modelIndex >= 0
                               ? QStringLiteral("add {\"fields\": [\"%1\"]} to %2.indexes")
-                                    .arg(c.attribute, path)
+                                    .arg(c.column, path)
                               : QStringLiteral("declare %1 as a model with an index on %2")
                                     .arg(t.model, c.attribute);
             out << Diagnostic::warning(
@@ -124,6 +124,29 @@ void accessorProblems(const Schema &s, const DerivedSchema &d, Diagnostics &out)
     }
 }
 
+void indexFieldProblems(const DerivedSchema &d, Diagnostics &out)
+{
+    for (const DerivedTable &t : d.tables) {
+        for (int i = 0; i < t.indexes.size(); ++i) {
+            for (const QString &f : t.indexes[i].columns) {
+                if (t.columnIndexByName(f) >= 0)
+                    continue;
+                const int attr = t.columnIndexByAttribute(f);
+                QString hint;
+                if (attr >= 0)
+                    hint = QStringLiteral(" (the attribute %1 is stored in column %2: name the "
+                                          "column)")
+                               .arg(f, t.columns[attr].column);
+                out << Diagnostic::error(
+                    QStringLiteral("models[%1].indexes[%2].fields").arg(t.modelIndex).arg(i),
+                    QStringLiteral("index %1 names %2, which is no column of %3: Sequelize's "
+                                   "sync() fails with \"no such column\"%4")
+                        .arg(t.indexes[i].name, f, t.table, hint));
+            }
+        }
+    }
+}
+
 void tableProblems(const DerivedSchema &d, Diagnostics &out)
 {
     QHash<QString, int> seen;
@@ -151,6 +174,7 @@ Diagnostics checkSchema(const Schema &schema, const DerivedSchema &derived,
         out << Diagnostic::error(derived.error->path, derived.error->message);
     cycleProblems(schema, derived, analysis, strictCycles, out);
     tableProblems(derived, out);
+    indexFieldProblems(derived, out);
     accessorProblems(schema, derived, out);
     indexProblems(derived, out);
     return out;

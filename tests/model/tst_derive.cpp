@@ -89,6 +89,8 @@ private Q_SLOTS:
     void junctionInheritsSourceOptionsButGlobalTimestamps();
     void errorStopsLaterAssociations();
     void modelIndexesGetSequelizeNames();
+    void objectAliasesNeverCollide();
+    void indexFieldsAreColumnsVerbatim();
 };
 
 void TestDerive::customPrimaryKeysNameAndTypeTheForeignKey()
@@ -155,6 +157,20 @@ void TestDerive::unknownKeysThrowSequelizesMessage_data()
     QTest::newRow("hasOne sourceKey")
         << R"j({"type": "hasOne", "source": "User", "target": "Task", "sourceKey": "x"})j"
         << R"j(Unknown attribute "x" passed as sourceKey, define this attribute on model "User" first)j"
+        << "associations[0].sourceKey";
+    // Recorded from Sequelize 6.37.8: these fail with a TypeError, not a message of
+    // Sequelize's own.
+    QTest::newRow("hasMany sourceKey")
+        << R"j({"type": "hasMany", "source": "User", "target": "Task", "sourceKey": "nope"})j"
+        << "Cannot read properties of undefined (reading 'field')"
+        << "associations[0].sourceKey";
+    QTest::newRow("belongsToMany targetKey")
+        << R"j({"type": "belongsToMany", "source": "User", "target": "Task", "through": "UT", "targetKey": "nope"})j"
+        << "Cannot read properties of undefined (reading 'field')"
+        << "associations[0].targetKey";
+    QTest::newRow("belongsToMany sourceKey")
+        << R"j({"type": "belongsToMany", "source": "User", "target": "Task", "through": "UT", "sourceKey": "nope"})j"
+        << "Cannot read properties of undefined (reading 'field')"
         << "associations[0].sourceKey";
     QTest::newRow("belongsToMany without through")
         << R"j({"type": "belongsToMany", "source": "User", "target": "Task"})j"
@@ -373,6 +389,33 @@ void TestDerive::modelIndexesGetSequelizeNames()
     QCOMPARE(t.indexes[1].name, QStringLiteral("pictures_format_taken_at"));
     QVERIFY(t.indexes[1].unique);
     QCOMPARE(t.indexes[2].name, QStringLiteral("by_format"));
+}
+
+void TestDerive::objectAliasesNeverCollide()
+{
+    // Recorded from Sequelize 6.37.8: hasAlias() is given the object itself, so
+    // repeating an object alias is accepted (only the later one is kept).
+    const DerivedSchema d = deriveJson(
+        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Picture", "as": {"singular": "Pic", "plural": "Pics"}},
+           {"type": "hasMany", "source": "User", "target": "Picture", "as": {"singular": "Pic", "plural": "Pics"}, "foreignKey": "x"})j");
+    QVERIFY(!d.error);
+    QCOMPARE(columns(d, QStringLiteral("Pictures")),
+             (QStringList{QStringLiteral("id"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+                          QStringLiteral("UserId"), QStringLiteral("x")}));
+}
+
+void TestDerive::indexFieldsAreColumnsVerbatim()
+{
+    // Recorded from Sequelize 6.37.8: with underscored, fields: ['UserId'] is sent as
+    // is and sync() fails with "no such column: UserId".
+    const DerivedSchema d = deriveJson(
+        R"j({"name": "User", "attributes": []},
+           {"name": "Picture", "attributes": [], "options": {"underscored": true}, "indexes": [{"fields": ["UserId"]}]})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Picture"})j");
+    const DerivedTable &t = d.tables[d.tableIndexByName(QStringLiteral("pictures"))];
+    QCOMPARE(t.indexes[0].columns, QStringList{QStringLiteral("UserId")});
+    QVERIFY(t.columnIndexByName(QStringLiteral("user_id")) >= 0);
 }
 
 QTEST_GUILESS_MAIN(TestDerive)

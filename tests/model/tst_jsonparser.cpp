@@ -316,5 +316,5 @@ void TestJsonParser::quote()
     QCOMPARE(jsonQuote(QString::fromUtf8("\xC3\xA9/")), QString::fromUtf8("\"\xC3\xA9/\""));
 }
 
-QTEST_APPLESS_MAIN(TestJsonParser)
+QTEST_GUILESS_MAIN(TestJsonParser)
 #include "tst_jsonparser.moc"
