@@ -1,5 +1,6 @@
 #include "problemspanel.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QFontMetrics>
 #include <QHeaderView>
@@ -61,6 +62,7 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     m_view->setColumnWidth(PathColumn, 240);
     m_view->setIconSize(QSize(16, 16));
     connect(m_view, &QTreeView::doubleClicked, this, &ProblemsPanel::onDoubleClicked);
+    m_view->viewport()->installEventFilter(this);
     connect(m_view->header(), &QHeaderView::sectionResized, this, [this](int section) {
         if (section == MessageColumn)
             updateRowHeights();
@@ -131,12 +133,22 @@ void ProblemsPanel::setDiagnostics(const Diagnostics &diagnostics, const QString
     updateRowHeights();
 }
 
+bool ProblemsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        updateRowHeights();
+    return QWidget::eventFilter(watched, event);
+}
+
 void ProblemsPanel::updateRowHeights()
 {
     // QTreeView asks the delegate for row heights without the column width, so wrapped
     // text would be cut to one line: give each message a size hint for the width it has.
     const int margin = style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1;
-    const int width = qMax(80, m_view->columnWidth(MessageColumn) - 2 * margin - 4);
+    // The message column stretches to the viewport, which the header learns only later.
+    const int column = qMax(m_view->columnWidth(MessageColumn),
+                            m_view->viewport()->width() - m_view->columnWidth(PathColumn));
+    const int width = qMax(80, column - 2 * margin - 4);
     for (int r = 0; r < m_model->rowCount(); ++r) {
         QStandardItem *item = m_model->item(r, MessageColumn);
         const QFont font = item->data(Qt::FontRole).isValid() ? item->font() : m_view->font();

@@ -42,6 +42,9 @@ Q_SIGNALS:
     /// The user double-clicked a problem that names a JSON path.
     void pathActivated(const QString &path);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onDoubleClicked(const QModelIndex &index);
     void updateRowHeights();

@@ -65,19 +65,6 @@ QString referenceText(const DerivedColumn &c)
     return s;
 }
 
-QString dialectLabel(Dialect d)
-{
-    switch (d) {
-    case Dialect::SQLite:
-        return QStringLiteral("SQLite");
-    case Dialect::Postgres:
-        return QStringLiteral("PostgreSQL");
-    case Dialect::MySQL:
-        return QStringLiteral("MySQL");
-    }
-    return QString();
-}
-
 } // namespace
 
 SchemaPanel::SchemaPanel(QWidget *parent)
@@ -85,17 +72,18 @@ SchemaPanel::SchemaPanel(QWidget *parent)
       m_dialectCombo(new QComboBox(this)), m_view(new QTreeView(this)),
       m_model(new QStandardItemModel(this))
 {
-    for (Dialect d : {Dialect::SQLite, Dialect::Postgres, Dialect::MySQL})
-        m_dialectCombo->addItem(dialectLabel(d), int(d));
+    m_dialectCombo->addItem(QStringLiteral("SQLite"), int(Dialect::SQLite));
+    m_dialectCombo->addItem(QStringLiteral("PostgreSQL"), int(Dialect::Postgres));
+    m_dialectCombo->addItem(QStringLiteral("MySQL"), int(Dialect::MySQL));
     m_dialectCombo->setToolTip(tr("SQL dialect of the type and default columns"));
     connect(m_dialectCombo, &QComboBox::currentIndexChanged, this,
             [this](int i) { setDialect(Dialect(m_dialectCombo->itemData(i).toInt())); });
 
-    m_orderLabel->setWordWrap(true);
-    m_orderLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    for (QLabel *label : {m_orderLabel, m_alertLabel}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
     // The alert repeats what the problems panel lists, next to the tables it concerns.
-    m_alertLabel->setWordWrap(true);
-    m_alertLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_alertLabel->setStyleSheet(QStringLiteral("QLabel { background: #fff4ce; color: #5c4400; "
                                                "border: 1px solid #e0c060; padding: 4px; }"));
     m_alertLabel->hide();
@@ -108,7 +96,6 @@ SchemaPanel::SchemaPanel(QWidget *parent)
     m_view->setModel(m_model);
     m_view->setAlternatingRowColors(true);
     m_view->setUniformRowHeights(true);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->header()->setStretchLastSection(true);
 
@@ -118,11 +105,6 @@ SchemaPanel::SchemaPanel(QWidget *parent)
     layout->addWidget(m_alertLabel);
     layout->addWidget(m_view, 1);
     updateHeader();
-}
-
-QAbstractItemModel *SchemaPanel::model() const
-{
-    return m_model;
 }
 
 void SchemaPanel::setSchema(const Schema &schema, const DerivedSchema &derived,
@@ -141,9 +123,8 @@ void SchemaPanel::setDialect(Dialect dialect)
         return;
     m_dialect = dialect;
     m_dialectCombo->setCurrentIndex(m_dialectCombo->findData(int(dialect)));
-    // Only type and default SQL depend on the dialect: update in place so the
-    // user's expanded/collapsed state survives.
-    updateSqlCells();
+    // Only type and default SQL depend on the dialect: update in place, keep expansion.
+    updateSqlCells(m_model->invisibleRootItem());
     updateHeader();
     Q_EMIT dialectChanged(dialect);
 }
@@ -167,7 +148,7 @@ QString SchemaPanel::summary() const
 void SchemaPanel::updateHeader()
 {
     m_model->setHorizontalHeaderLabels({tr("Name"), tr("Type"),
-                                        tr("SQL type (%1)").arg(dialectLabel(m_dialect)),
+                                        tr("SQL type (%1)").arg(m_dialectCombo->currentText()),
                                         tr("Constraints"), tr("References"), tr("Origin")});
 }
 
@@ -197,9 +178,18 @@ void SchemaPanel::rebuild()
         name->setFont(bold);
         m_model->appendRow(padded({name}));
         fillTable(name, shown[i]);
+        m_view->expand(name->index());
     }
+    updateBanner();
+    for (int c = 0; c < ColumnCount - 1; ++c) {
+        m_view->resizeColumnToContents(c);
+        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 360));
+    }
+}
 
-    QStringList order = m_analysis.order;
+void SchemaPanel::updateBanner()
+{
+    const QStringList &order = m_analysis.order;
     m_orderLabel->setText(
         m_analysis.cyclic() ? tr("Creation order (definition order, as the foreign keys form "
                                  "a cycle): %1")
@@ -218,62 +208,41 @@ void SchemaPanel::rebuild()
     }
     m_alertLabel->setText(alerts.join(QLatin1Char('\n')));
     m_alertLabel->setVisible(!alerts.isEmpty());
-
-    // Tables and their columns open; the accessor lists are long, so they start closed.
-    m_view->expandToDepth(1);
-    for (int t = 0; t < m_model->rowCount(); ++t) {
-        const QModelIndex table = m_model->index(t, NameColumn);
-        for (int g = 0; g < m_model->rowCount(table); ++g) {
-            const QModelIndex group = m_model->index(g, NameColumn, table);
-            if (m_model->itemFromIndex(group)->child(0)->data(KindRole).toInt() == AccessorItem)
-                m_view->collapse(group);
-        }
-    }
-    for (int c = 0; c < ColumnCount - 1; ++c) {
-        m_view->resizeColumnToContents(c);
-        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c) + 12, 360));
-    }
 }
 
 void SchemaPanel::fillTable(QStandardItem *tableRow, int tableIndex)
 {
     const DerivedTable &table = m_derived.tables[tableIndex];
-    QString kind = tr("model %1").arg(table.model);
-    QString tip = tr("Table %1 of model %2").arg(table.table, table.model);
-    if (table.junction && table.modelIndex < 0) {
-        kind = tr("junction (through '%1')").arg(table.model);
-        tip = tr("Junction table Sequelize creates for the belongsToMany 'through' string %1")
-                  .arg(table.model);
-    } else if (table.junction) {
-        kind = tr("junction model %1").arg(table.model);
-        tip = tr("Declared model %1, used as 'through' by a belongsToMany").arg(table.model);
-    }
-    const int row = tableRow->row();
-    m_model->item(row, TypeColumn)->setText(kind);
-    m_model->item(row, TypeColumn)->setToolTip(tip);
-    tableRow->setToolTip(tip);
-    const QString cycle = cycleMembership(table.table);
-    if (!cycle.isEmpty()) {
-        QStandardItem *origin = m_model->item(row, OriginColumn);
-        origin->setText(cycle);
+    const bool created = table.junction && table.modelIndex < 0;
+    QStandardItem *kind = m_model->item(tableRow->row(), TypeColumn);
+    kind->setText((created          ? tr("junction (through '%1')")
+                   : table.junction ? tr("junction model %1")
+                                    : tr("model %1"))
+                      .arg(table.model));
+    kind->setToolTip(created ? tr("Sequelize creates this table for a belongsToMany 'through' "
+                                  "string; no model declares it")
+                             : tr("Table of the declared model %1").arg(table.model));
+    for (const Cycle &c : m_analysis.cycles) {
+        if (!c.tables.contains(table.table))
+            continue;
+        QStringList others = c.tables;
+        others.removeAll(table.table);
+        QStandardItem *origin = m_model->item(tableRow->row(), OriginColumn);
+        origin->setText(tr("in FK cycle with %1").arg(others.join(QLatin1String(", "))));
         origin->setForeground(QColor(0x9a, 0x60, 0x00));
         origin->setToolTip(tr("Sequelize >= 6.20 creates these tables in definition order; "
                               "6.19 and earlier refuse them. See the Problems panel."));
     }
-    addColumns(tableRow, tableIndex);
-    addIndexes(tableRow, table.uniques, true);
-    addIndexes(tableRow, table.indexes, false);
-    addAccessors(tableRow, table);
-}
-
-void SchemaPanel::addColumns(QStandardItem *tableRow, int tableIndex)
-{
-    const DerivedTable &table = m_derived.tables[tableIndex];
+    // Tables and their columns open; the accessor lists are long, so they start closed.
     auto *group = cell(tr("Columns (%1)").arg(table.columns.size()));
     group->setData(GroupItem, KindRole);
     tableRow->appendRow(padded({group}));
     for (int c = 0; c < table.columns.size(); ++c)
         group->appendRow(columnRow(tableIndex, c));
+    m_view->expand(group->index());
+    addIndexes(tableRow, table.uniques, true);
+    addIndexes(tableRow, table.indexes, false);
+    addAccessors(tableRow, table);
 }
 
 QList<QStandardItem *> SchemaPanel::columnRow(int tableIndex, int columnIndex) const
@@ -281,66 +250,54 @@ QList<QStandardItem *> SchemaPanel::columnRow(int tableIndex, int columnIndex) c
     const DerivedTable &table = m_derived.tables[tableIndex];
     const DerivedColumn &c = table.columns[columnIndex];
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    QList<QStandardItem *> row{
+        cell(c.column, c.attribute != c.column ? tr("Attribute %1").arg(c.attribute) : QString()),
+        cell(c.type.toString()),
+        cell(columnTypeSql(c.type, m_dialect, table.table, c.column)),
+        cell(constraintsText(c, m_dialect)),
+        cell(QString()),
+        cell(tr("declared"))};
+    row[NameColumn]->setData(ColumnItem, KindRole);
+    row[NameColumn]->setData(c.origin != ColumnOrigin::Declared, DerivedRole);
+    row[NameColumn]->setData(tableIndex, TableIndexRole);
+    row[NameColumn]->setData(columnIndex, ColumnIndexRole);
+    row[TypeColumn]->setFont(mono);
+    row[SqlTypeColumn]->setFont(mono);
 
-    auto *name = cell(c.column, c.attribute != c.column
-                                    ? tr("Attribute %1, column %2").arg(c.attribute, c.column)
-                                    : QString());
-    name->setData(ColumnItem, KindRole);
-    name->setData(c.origin != ColumnOrigin::Declared, DerivedRole);
-    name->setData(tableIndex, TableIndexRole);
-    name->setData(columnIndex, ColumnIndexRole);
-    auto *type = cell(c.type.toString());
-    auto *sql = cell(columnTypeSql(c.type, m_dialect, table.table, c.column));
-    type->setFont(mono);
-    sql->setFont(mono);
-    auto *constraints = cell(constraintsText(c, m_dialect));
-    if (!c.allowNull)
-        constraints->setToolTip(tr("allowNull is not set: the column is nullable"));
-
-    QStandardItem *reference = cell(QString());
     int via = c.associationIndex;
-    if (via < 0) {
-        // A declared attribute named as an association's foreignKey is still its FK.
-        for (const ResolvedAssociation &r : m_derived.associations) {
-            if (r.applied && r.holderTable == table.table &&
-                (r.foreignKey == c.attribute || r.otherKey == c.attribute))
-                via = r.index;
-        }
+    // A declared attribute named as an association's foreignKey is still its FK.
+    for (const ResolvedAssociation &r : m_derived.associations) {
+        if (via < 0 && r.applied && r.holderTable == table.table &&
+            (r.foreignKey == c.attribute || r.otherKey == c.attribute))
+            via = r.index;
     }
+    QStandardItem *reference = row[ReferenceColumn];
     if (c.hasReference) {
         reference->setText(referenceText(c));
         reference->setToolTip(tr("FOREIGN KEY (%1) REFERENCES %2 (%3) of model %4")
                                   .arg(c.column, c.refTable, c.refColumn, c.refModel));
     } else if (via >= 0) {
         reference->setText(tr("no constraint"));
-        reference->setToolTip(tr("Foreign key column without REFERENCES: %1 has "
-                                 "\"constraints\": false, so the database does not check it")
+        reference->setToolTip(tr("No REFERENCES clause: %1 has \"constraints\": false, so the "
+                                 "database does not check this column")
                                   .arg(associationText(via)));
     }
 
-    QString origin = tr("declared");
+    QStandardItem *origin = row[OriginColumn];
     QString why;
-    switch (c.origin) {
-    case ColumnOrigin::ImplicitId:
-        origin = tr("derived: implicit id");
+    if (c.origin == ColumnOrigin::ImplicitId) {
+        origin->setText(tr("derived: implicit id"));
         why = tr("Sequelize adds this primary key because the model declares none");
-        break;
-    case ColumnOrigin::Timestamp:
-        origin = tr("derived: timestamp");
+    } else if (c.origin == ColumnOrigin::Timestamp) {
+        origin->setText(tr("derived: timestamp"));
         why = tr("Sequelize adds this column because timestamps are on for this model");
-        break;
-    case ColumnOrigin::ForeignKey:
-        origin = tr("derived: FK of %1").arg(associationText(c.associationIndex));
-        why = tr("Sequelize adds this foreign key for %1; it is not in the file and follows "
-                 "the association")
-                  .arg(associationText(c.associationIndex));
-        break;
-    case ColumnOrigin::Declared:
-        if (via >= 0)
-            origin = tr("declared; FK of %1").arg(associationText(via));
-        break;
+    } else if (c.origin == ColumnOrigin::ForeignKey) {
+        origin->setText(tr("derived: FK of %1").arg(associationText(via)));
+        why = tr("Sequelize adds this foreign key for %1; it is not in the file")
+                  .arg(associationText(via));
+    } else if (via >= 0) {
+        origin->setText(tr("declared; FK of %1").arg(associationText(via)));
     }
-    QList<QStandardItem *> row{name, type, sql, constraints, reference, cell(origin)};
     if (c.origin != ColumnOrigin::Declared)
         markDerived(row, why);
     return row;
@@ -358,12 +315,13 @@ void SchemaPanel::addIndexes(QStandardItem *tableRow, const QVector<DerivedIndex
     for (const DerivedIndex &ix : indexes) {
         auto *name = cell(ix.name);
         name->setData(uniques ? UniqueItem : IndexItem, KindRole);
-        const QString what =
-            uniques || ix.unique ? QStringLiteral("UNIQUE") : QStringLiteral("INDEX");
-        auto *columns =
-            cell(QStringLiteral("%1 (%2)").arg(what, ix.columns.join(QLatin1String(", "))));
-        group->appendRow(padded({name, cell(QString()), cell(QString()), columns}));
+        QList<QStandardItem *> row = padded({name});
+        row[ConstraintsColumn]->setText(QStringLiteral("%1 (%2)").arg(
+            uniques || ix.unique ? QLatin1String("UNIQUE") : QLatin1String("INDEX"),
+            ix.columns.join(QLatin1String(", "))));
+        group->appendRow(row);
     }
+    m_view->expand(group->index());
 }
 
 void SchemaPanel::addAccessors(QStandardItem *tableRow, const DerivedTable &table)
@@ -398,23 +356,19 @@ void SchemaPanel::addAccessors(QStandardItem *tableRow, const DerivedTable &tabl
     }
 }
 
-void SchemaPanel::updateSqlCells()
+void SchemaPanel::updateSqlCells(QStandardItem *parent)
 {
-    for (int t = 0; t < m_model->rowCount(); ++t) {
-        QStandardItem *table = m_model->item(t);
-        for (int g = 0; g < table->rowCount(); ++g) {
-            QStandardItem *group = table->child(g);
-            for (int r = 0; r < group->rowCount(); ++r) {
-                QStandardItem *name = group->child(r, NameColumn);
-                if (name->data(KindRole).toInt() != ColumnItem)
-                    continue;
-                const DerivedTable &dt = m_derived.tables[name->data(TableIndexRole).toInt()];
-                const DerivedColumn &c = dt.columns[name->data(ColumnIndexRole).toInt()];
-                group->child(r, SqlTypeColumn)
-                    ->setText(columnTypeSql(c.type, m_dialect, dt.table, c.column));
-                group->child(r, ConstraintsColumn)->setText(constraintsText(c, m_dialect));
-            }
+    for (int r = 0; r < parent->rowCount(); ++r) {
+        QStandardItem *name = parent->child(r, NameColumn);
+        if (name->data(KindRole).toInt() != ColumnItem) {
+            updateSqlCells(name);
+            continue;
         }
+        const DerivedTable &t = m_derived.tables[name->data(TableIndexRole).toInt()];
+        const DerivedColumn &c = t.columns[name->data(ColumnIndexRole).toInt()];
+        parent->child(r, SqlTypeColumn)
+            ->setText(columnTypeSql(c.type, m_dialect, t.table, c.column));
+        parent->child(r, ConstraintsColumn)->setText(constraintsText(c, m_dialect));
     }
 }
 
@@ -427,27 +381,11 @@ QString SchemaPanel::associationText(int index) const
         .arg(describeAssociation(m_schema.associations[index]));
 }
 
-QString SchemaPanel::cycleMembership(const QString &table) const
-{
-    for (const Cycle &c : m_analysis.cycles) {
-        if (!c.tables.contains(table))
-            continue;
-        QStringList others = c.tables;
-        others.removeAll(table);
-        return tr("in FK cycle with %1").arg(others.join(QLatin1String(", ")));
-    }
-    return QString();
-}
-
 void SchemaPanel::markDerived(const QList<QStandardItem *> &row, const QString &why) const
 {
-    // Derived rows are what Sequelize adds: italic and muted so the declared ones,
-    // the only ones a file edit changes directly, stand out.
-    const QPalette pal = palette();
-    const QColor text = pal.color(QPalette::Text), base = pal.color(QPalette::Base);
-    const QColor muted((text.red() * 3 + base.red() * 2) / 5,
-                       (text.green() * 3 + base.green() * 2) / 5,
-                       (text.blue() * 3 + base.blue() * 2) / 5);
+    // Italic and muted: what Sequelize adds stays apart from what the file declares.
+    QColor muted = palette().color(QPalette::Text);
+    muted.setAlphaF(0.6);
     for (QStandardItem *item : row) {
         QFont f = item->font();
         f.setItalic(true);

@@ -5,13 +5,11 @@
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
+#include <QStandardItemModel>
 #include <QWidget>
 
-class QAbstractItemModel;
 class QComboBox;
 class QLabel;
-class QStandardItem;
-class QStandardItemModel;
 class QTreeView;
 
 namespace mc {
@@ -53,7 +51,7 @@ public:
     QString summary() const;
 
     /// The tree's model, for tests and for views that want to follow the schema.
-    QAbstractItemModel *model() const;
+    QAbstractItemModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
 
 Q_SIGNALS:
@@ -62,14 +60,13 @@ Q_SIGNALS:
 private:
     void rebuild();
     void updateHeader();
-    void updateSqlCells();
+    void updateBanner();
+    void updateSqlCells(QStandardItem *parent);
     void fillTable(QStandardItem *tableRow, int tableIndex);
-    void addColumns(QStandardItem *tableRow, int tableIndex);
     void addAccessors(QStandardItem *tableRow, const DerivedTable &table);
     void addIndexes(QStandardItem *tableRow, const QVector<DerivedIndex> &indexes, bool uniques);
     QList<QStandardItem *> columnRow(int tableIndex, int columnIndex) const;
     QString associationText(int index) const;
-    QString cycleMembership(const QString &table) const;
     void markDerived(const QList<QStandardItem *> &row, const QString &why) const;
 
     Schema m_schema;

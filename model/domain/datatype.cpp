@@ -86,7 +86,8 @@ std::optional<DataType> TypeParser::run(QString *error)
         if (peek() == QLatin1Char('.'))
             ok = failMsg(QStringLiteral("modifiers must come before the argument list"));
         else if (!atEnd())
-            ok = failMsg(QStringLiteral("unexpected %1 after the type").arg(quoted(m_s.mid(m_pos))));
+            ok =
+                failMsg(QStringLiteral("unexpected %1 after the type").arg(quoted(m_s.mid(m_pos))));
     }
     if (ok) {
         QString shapeError;
@@ -108,7 +109,8 @@ bool TypeParser::readName(DataType &t)
         return failMsg(QStringLiteral("empty type string"));
     const QString name = word();
     if (name.isEmpty())
-        return failMsg(QStringLiteral("expected a type name, found %1").arg(quoted(m_s.mid(m_pos))));
+        return failMsg(
+            QStringLiteral("expected a type name, found %1").arg(quoted(m_s.mid(m_pos))));
     if (!DataType::knownNames().contains(name)) {
         if (DataType::knownNames().contains(name.toUpper()))
             return failMsg(QStringLiteral("type names are upper case: write \"%1\", not \"%2\"")
@@ -130,12 +132,11 @@ bool TypeParser::readModifier(DataType &t)
     if (!known)
         return failMsg(QStringLiteral("unknown modifier %1").arg(quoted(m)));
     if (m != upper)
-        return failMsg(QStringLiteral("modifiers are upper case: write \"%1\", not \"%2\"")
-                           .arg(upper, m));
-    const bool applies = m == QLatin1String("UNSIGNED")
-                             ? t.isInteger()
-                             : (t.name() == QLatin1String("STRING") ||
-                                t.name() == QLatin1String("CHAR"));
+        return failMsg(
+            QStringLiteral("modifiers are upper case: write \"%1\", not \"%2\"").arg(upper, m));
+    const bool applies = m == QLatin1String("UNSIGNED") ? t.isInteger()
+                                                        : (t.name() == QLatin1String("STRING") ||
+                                                           t.name() == QLatin1String("CHAR"));
     if (!applies)
         return failMsg(QStringLiteral("modifier %1 does not apply to %2").arg(m, t.name()));
     if (t.hasModifier(m))
@@ -163,8 +164,9 @@ bool TypeParser::readArgs(DataType &t)
         else if (atEnd())
             ok = failMsg(QStringLiteral("missing ')'"));
         else
-            ok = failMsg(QStringLiteral("expected a quoted string or a number as argument, found %1")
-                             .arg(quoted(m_s.mid(m_pos))));
+            ok =
+                failMsg(QStringLiteral("expected a quoted string or a number as argument, found %1")
+                            .arg(quoted(m_s.mid(m_pos))));
         if (!ok)
             return false;
         args.append(arg);
@@ -273,19 +275,21 @@ bool DataType::checkArgs(const DataType &t, QString *error)
         }
         return true;
     };
-    if (n == QLatin1String("STRING") || n == QLatin1String("CHAR") ||
-        n == QLatin1String("DATE")) {
-        const QString what = n == QLatin1String("DATE") ? QStringLiteral("one whole number (digits)")
-                                                        : QStringLiteral("one whole number (a length)");
+    if (n == QLatin1String("STRING") || n == QLatin1String("CHAR") || n == QLatin1String("DATE")) {
+        const QString what = n == QLatin1String("DATE")
+                                 ? QStringLiteral("one whole number (digits)")
+                                 : QStringLiteral("one whole number (a length)");
         if (args.size() > 1)
-            return fail(QStringLiteral("%1 takes %2, got %3 arguments").arg(n, what).arg(args.size()));
+            return fail(
+                QStringLiteral("%1 takes %2, got %3 arguments").arg(n, what).arg(args.size()));
         return allNumbers(what);
     }
     if (n == QLatin1String("DECIMAL") || n == QLatin1String("FLOAT") ||
         n == QLatin1String("DOUBLE") || n == QLatin1String("REAL")) {
         const QString what = QStringLiteral("one or two whole numbers (precision, scale)");
         if (args.size() > 2)
-            return fail(QStringLiteral("%1 takes %2, got %3 arguments").arg(n, what).arg(args.size()));
+            return fail(
+                QStringLiteral("%1 takes %2, got %3 arguments").arg(n, what).arg(args.size()));
         return allNumbers(what);
     }
     if (n == QLatin1String("TEXT") || n == QLatin1String("BLOB")) {
@@ -369,13 +373,13 @@ QStringList DataType::stringArgs() const
 const QStringList &DataType::knownNames()
 {
     static const QStringList names = {
-        QStringLiteral("STRING"),   QStringLiteral("CHAR"),     QStringLiteral("TEXT"),
-        QStringLiteral("CITEXT"),   QStringLiteral("INTEGER"),  QStringLiteral("SMALLINT"),
+        QStringLiteral("STRING"),   QStringLiteral("CHAR"),      QStringLiteral("TEXT"),
+        QStringLiteral("CITEXT"),   QStringLiteral("INTEGER"),   QStringLiteral("SMALLINT"),
         QStringLiteral("TINYINT"),  QStringLiteral("MEDIUMINT"), QStringLiteral("BIGINT"),
-        QStringLiteral("FLOAT"),    QStringLiteral("REAL"),     QStringLiteral("DOUBLE"),
-        QStringLiteral("DECIMAL"),  QStringLiteral("BOOLEAN"),  QStringLiteral("DATE"),
-        QStringLiteral("DATEONLY"), QStringLiteral("TIME"),     QStringLiteral("UUID"),
-        QStringLiteral("JSON"),     QStringLiteral("JSONB"),    QStringLiteral("BLOB"),
+        QStringLiteral("FLOAT"),    QStringLiteral("REAL"),      QStringLiteral("DOUBLE"),
+        QStringLiteral("DECIMAL"),  QStringLiteral("BOOLEAN"),   QStringLiteral("DATE"),
+        QStringLiteral("DATEONLY"), QStringLiteral("TIME"),      QStringLiteral("UUID"),
+        QStringLiteral("JSON"),     QStringLiteral("JSONB"),     QStringLiteral("BLOB"),
         QStringLiteral("ENUM")};
     return names;
 }

@@ -57,8 +57,8 @@ struct UniqueSpec
 struct Attribute
 {
     QString name;
-    bool hasName = true;         ///< false only in a foreignKey object without `name`
-    std::optional<DataType> type; ///< always set for declared attributes
+    bool hasName = true;           ///< false only in a foreignKey object without `name`
+    std::optional<DataType> type;  ///< always set for declared attributes
     std::optional<bool> allowNull; ///< three states: omitted is not `true` (file-format §8)
     std::optional<bool> primaryKey;
     std::optional<bool> autoIncrement;
@@ -85,7 +85,7 @@ struct Model
 {
     QString name;
     std::optional<QString> tableName; ///< nullopt: derived (written as null)
-    bool tableNameWritten = true;      ///< false when the key was absent
+    bool tableNameWritten = true;     ///< false when the key was absent
     ModelOptions options;
     bool hasOptions = false; ///< the `options` object was written
     QVector<Attribute> attributes;
@@ -105,9 +105,9 @@ struct AliasSpec
 {
     enum class Kind { Absent, String, Object };
     Kind kind = Kind::Absent;
-    QString name;     ///< Kind::String
-    QString singular; ///< Kind::Object
-    QString plural;   ///< Kind::Object
+    QString name;          ///< Kind::String
+    QString singular;      ///< Kind::Object
+    QString plural;        ///< Kind::Object
     Extensions extensions; ///< x- keys inside the object form
 };
 

@@ -285,21 +285,38 @@ bool Parser::parseEscape(QString &out)
     const char e = m_p[m_pos + 1];
     m_pos += 2;
     switch (e) {
-    case '"': out += QLatin1Char('"'); return true;
-    case '\\': out += QLatin1Char('\\'); return true;
-    case '/': out += QLatin1Char('/'); return true;
-    case 'b': out += QLatin1Char('\b'); return true;
-    case 'f': out += QLatin1Char('\f'); return true;
-    case 'n': out += QLatin1Char('\n'); return true;
-    case 'r': out += QLatin1Char('\r'); return true;
-    case 't': out += QLatin1Char('\t'); return true;
-    case 'u': break;
+    case '"':
+        out += QLatin1Char('"');
+        return true;
+    case '\\':
+        out += QLatin1Char('\\');
+        return true;
+    case '/':
+        out += QLatin1Char('/');
+        return true;
+    case 'b':
+        out += QLatin1Char('\b');
+        return true;
+    case 'f':
+        out += QLatin1Char('\f');
+        return true;
+    case 'n':
+        out += QLatin1Char('\n');
+        return true;
+    case 'r':
+        out += QLatin1Char('\r');
+        return true;
+    case 't':
+        out += QLatin1Char('\t');
+        return true;
+    case 'u':
+        break;
     default:
         m_pos = start + 1;
         if (e > 0x20 && e < 0x7F)
-            return fail(start, JsonParseResult::Error::Syntax,
-                        QStringLiteral("unknown escape sequence \"\\%1\" in a string")
-                            .arg(QLatin1Char(e)));
+            return fail(
+                start, JsonParseResult::Error::Syntax,
+                QStringLiteral("unknown escape sequence \"\\%1\" in a string").arg(QLatin1Char(e)));
         return fail(start, JsonParseResult::Error::Syntax,
                     QStringLiteral("unknown escape sequence in a string: '\\' followed by %1")
                         .arg(found()));

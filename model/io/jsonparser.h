@@ -18,12 +18,12 @@ struct JsonParseResult
     enum class Error { None, Syntax, InvalidUtf8, TooDeep, DuplicateKey };
 
     std::optional<JsonValue> value;
-    QString error;   ///< `line L, column C: message`; empty on success
+    QString error; ///< `line L, column C: message`; empty on success
     Error errorKind = Error::None;
-    QString message; ///< the message alone, without the position
-    QString path;    ///< JSON path of the value being read (for DuplicateKey: the object)
-    int line = 0;    ///< 1-based
-    int column = 0;  ///< 1-based, in Unicode code points
+    QString message;       ///< the message alone, without the position
+    QString path;          ///< JSON path of the value being read (for DuplicateKey: the object)
+    int line = 0;          ///< 1-based
+    int column = 0;        ///< 1-based, in Unicode code points
     qsizetype offset = -1; ///< byte offset of the problem
 
     bool ok() const { return value.has_value(); }

@@ -56,7 +56,9 @@ bool isJsonNumberLexeme(const QString &s)
 {
     int i = 0;
     const int n = s.size();
-    auto digit = [&](int k) { return k < n && s.at(k) >= QLatin1Char('0') && s.at(k) <= QLatin1Char('9'); };
+    auto digit = [&](int k) {
+        return k < n && s.at(k) >= QLatin1Char('0') && s.at(k) <= QLatin1Char('9');
+    };
     if (i < n && s.at(i) == QLatin1Char('-'))
         ++i;
     if (!digit(i))

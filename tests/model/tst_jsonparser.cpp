@@ -45,8 +45,8 @@ void TestJsonParser::valid_data()
     QTest::newRow("escapes decoded")
         << QByteArray(R"(["\"\\\/\b\f\n\r\t", "\u00e9\u4e2d"])")
         << QStringLiteral("[\"\\\"\\\\/\\b\\f\\n\\r\\t\", \"\u00e9\u4e2d\"]");
-    QTest::newRow("surrogate pair") << QByteArray(R"("\ud83d\ude00")")
-                                    << QString::fromUtf8("\"\xF0\x9F\x98\x80\"");
+    QTest::newRow("surrogate pair")
+        << QByteArray(R"("\ud83d\ude00")") << QString::fromUtf8("\"\xF0\x9F\x98\x80\"");
     QTest::newRow("raw UTF-8 kept") << QByteArray("\"caf\xC3\xA9 \xF0\x9F\x98\x80\"")
                                     << QString::fromUtf8("\"caf\xC3\xA9 \xF0\x9F\x98\x80\"");
     QTest::newRow("scalar at top") << QByteArray("42") << QStringLiteral("42");
@@ -72,65 +72,89 @@ void TestJsonParser::invalid_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("empty") << QByteArray()
-                           << QStringLiteral("line 1, column 1: unexpected end of input, expected a JSON value");
+    QTest::newRow("empty")
+        << QByteArray()
+        << QStringLiteral("line 1, column 1: unexpected end of input, expected a JSON value");
     QTest::newRow("unclosed object")
-        << QByteArray("{") << QStringLiteral("line 1, column 2: unexpected end of input, expected a string as object key");
+        << QByteArray("{")
+        << QStringLiteral(
+               "line 1, column 2: unexpected end of input, expected a string as object key");
     QTest::newRow("missing colon")
-        << QByteArray(R"({"a" 1})") << QStringLiteral("line 1, column 6: expected ':' after object key, found '1'");
+        << QByteArray(R"({"a" 1})")
+        << QStringLiteral("line 1, column 6: expected ':' after object key, found '1'");
     QTest::newRow("missing comma in object")
         << QByteArray("{\n  \"a\": 1,\n  \"b\": [1, 2] \"c\": 3\n}")
         << QStringLiteral("line 3, column 15: expected ',' or '}' after object member, found '\"'");
     QTest::newRow("missing comma in array")
-        << QByteArray("[1 2]") << QStringLiteral("line 1, column 4: expected ',' or ']' after array element, found '2'");
+        << QByteArray("[1 2]")
+        << QStringLiteral("line 1, column 4: expected ',' or ']' after array element, found '2'");
     QTest::newRow("trailing comma in array")
         << QByteArray("[1,]") << QStringLiteral("line 1, column 4: trailing comma before ']'");
     QTest::newRow("trailing comma in object")
-        << QByteArray("{\"a\": 1,\n}") << QStringLiteral("line 2, column 1: trailing comma before '}'");
+        << QByteArray("{\"a\": 1,\n}")
+        << QStringLiteral("line 2, column 1: trailing comma before '}'");
     QTest::newRow("bad literal")
         << QByteArray("[tru]")
-        << QStringLiteral("line 1, column 2: unknown word \"tru\" (JSON values are strings, numbers, "
-                          "objects, arrays, true, false and null)");
+        << QStringLiteral(
+               "line 1, column 2: unknown word \"tru\" (JSON values are strings, numbers, "
+               "objects, arrays, true, false and null)");
     QTest::newRow("leading zero")
-        << QByteArray("01") << QStringLiteral("line 1, column 2: invalid number: leading zeros are not allowed");
+        << QByteArray("01")
+        << QStringLiteral("line 1, column 2: invalid number: leading zeros are not allowed");
     QTest::newRow("lone minus")
-        << QByteArray("-") << QStringLiteral("line 1, column 2: invalid number: expected a digit after '-'");
+        << QByteArray("-")
+        << QStringLiteral("line 1, column 2: invalid number: expected a digit after '-'");
     QTest::newRow("no fraction digits")
-        << QByteArray("1.") << QStringLiteral("line 1, column 3: invalid number: expected a digit after '.'");
+        << QByteArray("1.")
+        << QStringLiteral("line 1, column 3: invalid number: expected a digit after '.'");
     QTest::newRow("no exponent digits")
-        << QByteArray("1e+") << QStringLiteral("line 1, column 4: invalid number: expected a digit in the exponent");
-    QTest::newRow("leading dot")
-        << QByteArray(".5") << QStringLiteral("line 1, column 1: expected a JSON value, found '.'");
+        << QByteArray("1e+")
+        << QStringLiteral("line 1, column 4: invalid number: expected a digit in the exponent");
+    QTest::newRow("leading dot") << QByteArray(".5")
+                                 << QStringLiteral(
+                                        "line 1, column 1: expected a JSON value, found '.'");
     QTest::newRow("unterminated string")
         << QByteArray("[\"abc") << QStringLiteral("line 1, column 2: unterminated string");
     QTest::newRow("unknown escape")
-        << QByteArray(R"(["\x"])") << QStringLiteral("line 1, column 3: unknown escape sequence \"\\x\" in a string");
+        << QByteArray(R"(["\x"])")
+        << QStringLiteral("line 1, column 3: unknown escape sequence \"\\x\" in a string");
     QTest::newRow("short unicode escape")
-        << QByteArray(R"("\u12")") << QStringLiteral("line 1, column 2: invalid \\u escape: expected four hex digits");
+        << QByteArray(R"("\u12")")
+        << QStringLiteral("line 1, column 2: invalid \\u escape: expected four hex digits");
     QTest::newRow("lone high surrogate")
-        << QByteArray(R"("a\ud800")") << QStringLiteral("line 1, column 3: lone surrogate \\uD800 in a string");
+        << QByteArray(R"("a\ud800")")
+        << QStringLiteral("line 1, column 3: lone surrogate \\uD800 in a string");
     QTest::newRow("lone low surrogate")
-        << QByteArray(R"("\udc00")") << QStringLiteral("line 1, column 2: lone surrogate \\uDC00 in a string");
+        << QByteArray(R"("\udc00")")
+        << QStringLiteral("line 1, column 2: lone surrogate \\uDC00 in a string");
     QTest::newRow("high surrogate then letter")
-        << QByteArray(R"("\ud83d\u0041")") << QStringLiteral("line 1, column 2: lone surrogate \\uD83D in a string");
+        << QByteArray(R"("\ud83d\u0041")")
+        << QStringLiteral("line 1, column 2: lone surrogate \\uD83D in a string");
     QTest::newRow("raw newline in string")
         << QByteArray("\"a\nb\"")
-        << QStringLiteral("line 1, column 3: raw control character U+000A in a string (write it as an escape)");
+        << QStringLiteral("line 1, column 3: raw control character U+000A in a string (write it as "
+                          "an escape)");
     QTest::newRow("NUL byte")
-        << QByteArray("[1,\0]", 5) << QStringLiteral("line 1, column 4: expected a JSON value, found control character U+0000");
+        << QByteArray("[1,\0]", 5)
+        << QStringLiteral(
+               "line 1, column 4: expected a JSON value, found control character U+0000");
     QTest::newRow("trailing garbage")
-        << QByteArray("{} x") << QStringLiteral("line 1, column 4: unexpected 'x' after the end of the JSON value");
+        << QByteArray("{} x")
+        << QStringLiteral("line 1, column 4: unexpected 'x' after the end of the JSON value");
     QTest::newRow("two documents")
-        << QByteArray("{}\n{}") << QStringLiteral("line 2, column 1: unexpected '{' after the end of the JSON value");
+        << QByteArray("{}\n{}")
+        << QStringLiteral("line 2, column 1: unexpected '{' after the end of the JSON value");
     QTest::newRow("single quotes")
-        << QByteArray("{'a': 1}") << QStringLiteral("line 1, column 2: expected a string as object key, found \"'\"");
+        << QByteArray("{'a': 1}")
+        << QStringLiteral("line 1, column 2: expected a string as object key, found \"'\"");
     QTest::newRow("column counts code points")
         << QByteArray("{\"\xC3\xA9\xF0\x9F\x98\x80\": 1 x}")
         << QStringLiteral("line 1, column 10: expected ',' or '}' after object member, found 'x'");
     QTest::newRow("non-ASCII found")
-        << QByteArray("[\xC3\xA9]") << QString::fromUtf8("line 1, column 2: expected a JSON value, found '\xC3\xA9' (U+00E9)");
-    QTest::newRow("duplicate key")
-        << QByteArray("{\"a\": 1,\n \"a\": 2}") << QStringLiteral("line 2, column 2: duplicate key \"a\"");
+        << QByteArray("[\xC3\xA9]")
+        << QString::fromUtf8("line 1, column 2: expected a JSON value, found '\xC3\xA9' (U+00E9)");
+    QTest::newRow("duplicate key") << QByteArray("{\"a\": 1,\n \"a\": 2}")
+                                   << QStringLiteral("line 2, column 2: duplicate key \"a\"");
 }
 
 void TestJsonParser::invalid()
@@ -142,7 +166,8 @@ void TestJsonParser::invalid()
     QCOMPARE(r.error, error);
     QVERIFY(r.line >= 1);
     QVERIFY(r.column >= 1);
-    QCOMPARE(QStringLiteral("line %1, column %2: %3").arg(r.line).arg(r.column).arg(r.message), error);
+    QCOMPARE(QStringLiteral("line %1, column %2: %3").arg(r.line).arg(r.column).arg(r.message),
+             error);
 }
 
 void TestJsonParser::duplicateKeyPath_data()
@@ -153,9 +178,10 @@ void TestJsonParser::duplicateKeyPath_data()
 
     QTest::newRow("top level") << QByteArray(R"({"format": 1, "format": 2})") << QString()
                                << QStringLiteral("duplicate key \"format\"");
-    QTest::newRow("in a model")
-        << QByteArray(R"({"models": [{"name": "A"}, {"name": "B", "name": "C"}]})")
-        << QStringLiteral("models[1]") << QStringLiteral("duplicate key \"name\"");
+    QTest::newRow("in a model") << QByteArray(
+                                       R"({"models": [{"name": "A"}, {"name": "B", "name": "C"}]})")
+                                << QStringLiteral("models[1]")
+                                << QStringLiteral("duplicate key \"name\"");
     QTest::newRow("deep in an extension")
         << QByteArray(R"({"x-meta": {"a b": [0, {"k": 1, "k": 1}]}})")
         << QStringLiteral("x-meta[\"a b\"][1]") << QStringLiteral("duplicate key \"k\"");
@@ -182,22 +208,30 @@ void TestJsonParser::invalidUtf8_data()
     QTest::addColumn<qsizetype>("offset");
     QTest::addColumn<QString>("error");
 
-    QTest::newRow("Latin-1 byte") << QByteArray("[\"caf\xE9\"]") << qsizetype(5)
-                                  << QStringLiteral("line 1, column 6: invalid UTF-8 (byte 0xE9 at byte offset 5)");
+    QTest::newRow("Latin-1 byte")
+        << QByteArray("[\"caf\xE9\"]") << qsizetype(5)
+        << QStringLiteral("line 1, column 6: invalid UTF-8 (byte 0xE9 at byte offset 5)");
     QTest::newRow("0xFF") << QByteArray("\n\xFF") << qsizetype(1)
-                          << QStringLiteral("line 2, column 1: invalid UTF-8 (byte 0xFF at byte offset 1)");
-    QTest::newRow("overlong slash") << QByteArray("\"\xC0\xAF\"") << qsizetype(1)
-                                    << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xC0 at byte offset 1)");
-    QTest::newRow("overlong 3-byte") << QByteArray("\"\xE0\x80\xAF\"") << qsizetype(1)
-                                     << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xE0 at byte offset 1)");
-    QTest::newRow("encoded surrogate") << QByteArray("\"\xED\xA0\x80\"") << qsizetype(1)
-                                       << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xED at byte offset 1)");
-    QTest::newRow("above U+10FFFF") << QByteArray("\"\xF4\x90\x80\x80\"") << qsizetype(1)
-                                    << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xF4 at byte offset 1)");
-    QTest::newRow("truncated at end") << QByteArray("\"\xC3\xA9\xE2\x82") << qsizetype(3)
-                                      << QStringLiteral("line 1, column 3: invalid UTF-8 (byte 0xE2 at byte offset 3)");
-    QTest::newRow("stray continuation") << QByteArray("[1, \x80]") << qsizetype(4)
-                                        << QStringLiteral("line 1, column 5: invalid UTF-8 (byte 0x80 at byte offset 4)");
+                          << QStringLiteral(
+                                 "line 2, column 1: invalid UTF-8 (byte 0xFF at byte offset 1)");
+    QTest::newRow("overlong slash")
+        << QByteArray("\"\xC0\xAF\"") << qsizetype(1)
+        << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xC0 at byte offset 1)");
+    QTest::newRow("overlong 3-byte")
+        << QByteArray("\"\xE0\x80\xAF\"") << qsizetype(1)
+        << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xE0 at byte offset 1)");
+    QTest::newRow("encoded surrogate")
+        << QByteArray("\"\xED\xA0\x80\"") << qsizetype(1)
+        << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xED at byte offset 1)");
+    QTest::newRow("above U+10FFFF")
+        << QByteArray("\"\xF4\x90\x80\x80\"") << qsizetype(1)
+        << QStringLiteral("line 1, column 2: invalid UTF-8 (byte 0xF4 at byte offset 1)");
+    QTest::newRow("truncated at end")
+        << QByteArray("\"\xC3\xA9\xE2\x82") << qsizetype(3)
+        << QStringLiteral("line 1, column 3: invalid UTF-8 (byte 0xE2 at byte offset 3)");
+    QTest::newRow("stray continuation")
+        << QByteArray("[1, \x80]") << qsizetype(4)
+        << QStringLiteral("line 1, column 5: invalid UTF-8 (byte 0x80 at byte offset 4)");
 }
 
 void TestJsonParser::invalidUtf8()
@@ -295,8 +329,8 @@ void TestJsonParser::keyOrderAndLookup()
     const JsonParseResult r = parseJson(R"({"b": 1, "a": "x", "c": null})");
     QVERIFY(r.ok());
     const JsonValue &v = *r.value;
-    QCOMPARE(v.keys(), (std::vector<QString>{QStringLiteral("b"), QStringLiteral("a"),
-                                              QStringLiteral("c")}));
+    QCOMPARE(v.keys(),
+             (std::vector<QString>{QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("c")}));
     QVERIFY(v.find(QStringLiteral("a")));
     QCOMPARE(v.find(QStringLiteral("a"))->text(), QStringLiteral("x"));
     QVERIFY(v.find(QStringLiteral("c"))->isNull());

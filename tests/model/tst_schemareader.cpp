@@ -99,7 +99,8 @@ void TestSchemaReader::validCases_data()
 {
     QTest::addColumn<QString>("file");
     const QDir dir(fixture(QStringLiteral("cases")));
-    const QStringList files = dir.entryList({QStringLiteral("*.model.json")}, QDir::Files, QDir::Name);
+    const QStringList files =
+        dir.entryList({QStringLiteral("*.model.json")}, QDir::Files, QDir::Name);
     QCOMPARE(files.size(), 15);
     for (const QString &name : files)
         QTest::newRow(qPrintable(name)) << dir.filePath(name);
@@ -127,15 +128,17 @@ void TestSchemaReader::sequelizeLevelProblemsLoad_data()
                                {"name": "Group", "attributes": []}])";
     QTest::newRow("duplicate alias case")
         << readFile(fixture(QStringLiteral("cases/error-duplicate-alias.model.json")));
-    QTest::newRow("belongsToMany without through")
-        << document(twoModels, R"([{"type": "belongsToMany", "source": "User", "target": "Group"}])");
-    QTest::newRow("unknown targetKey and sourceKey")
-        << document(twoModels, R"([{"type": "belongsTo", "source": "User", "target": "Group", "targetKey": "nope"},
+    QTest::newRow("belongsToMany without through") << document(
+        twoModels, R"([{"type": "belongsToMany", "source": "User", "target": "Group"}])");
+    QTest::newRow("unknown targetKey and sourceKey") << document(
+        twoModels,
+        R"([{"type": "belongsTo", "source": "User", "target": "Group", "targetKey": "nope"},
                                    {"type": "hasMany", "source": "User", "target": "Group", "sourceKey": "nope"}])");
-    QTest::newRow("self btm without as")
-        << document(twoModels, R"([{"type": "belongsToMany", "source": "User", "target": "User", "through": "F"}])");
-    QTest::newRow("cycle")
-        << document(twoModels, R"([{"type": "hasMany", "source": "User", "target": "Group"},
+    QTest::newRow("self btm without as") << document(
+        twoModels,
+        R"([{"type": "belongsToMany", "source": "User", "target": "User", "through": "F"}])");
+    QTest::newRow("cycle") << document(twoModels,
+                                       R"([{"type": "hasMany", "source": "User", "target": "Group"},
                                    {"type": "hasMany", "source": "Group", "target": "User"}])");
 }
 
@@ -168,7 +171,8 @@ void TestSchemaReader::extensionsPreserved()
     QCOMPARE(s.extensions.size(), size_t(2));
     QCOMPARE(s.extensions[0].first, QStringLiteral("x-first"));
     QCOMPARE(s.extensions[1].first, QStringLiteral("x-last"));
-    QCOMPARE(s.extensions[1].second.toCompactJson(), QStringLiteral(R"({"nested": [{"deep": 1e999}]})"));
+    QCOMPARE(s.extensions[1].second.toCompactJson(),
+             QStringLiteral(R"({"nested": [{"deep": 1e999}]})"));
     QCOMPARE(s.options.extensions[0].second.toCompactJson(), QStringLiteral("[1.50]"));
     const Model &m = s.models[0];
     QCOMPARE(m.extensions[0].second.toCompactJson(), QStringLiteral(R"({"b": 1, "a": 2})"));
@@ -186,7 +190,8 @@ void TestSchemaReader::extensionsPreserved()
     QVERIFY(written.contains(R"({"name": "n", "type": "STRING", "x-a": null, "x-b": "two"})"));
     QVERIFY(written.contains(R"("position": {"x": 1, "y": 2, "x-p": "kept"})"));
     QVERIFY(written.contains(R"("as": {"singular": "Child", "plural": "Children", "x-s": 0})"));
-    QVERIFY(written.endsWith("  \"x-first\": 1,\n  \"x-last\": {\"nested\": [{\"deep\": 1e999}]}\n}\n"));
+    QVERIFY(written.endsWith(
+        "  \"x-first\": 1,\n  \"x-last\": {\"nested\": [{\"deep\": 1e999}]}\n}\n"));
     const LoadResult again = readSchema(written);
     QVERIFY(again.schema);
     QCOMPARE(writeSchema(*again.schema), written);
@@ -247,8 +252,8 @@ void TestSchemaReader::presenceFlags()
 
 void TestSchemaReader::keySpecsAndAliases()
 {
-    const LoadResult r = readSchema(
-        readFile(fixture(QStringLiteral("cases/fk-object-notnull.model.json"))));
+    const LoadResult r =
+        readSchema(readFile(fixture(QStringLiteral("cases/fk-object-notnull.model.json"))));
     QVERIFY(r.schema);
     const Association &named = r.schema->associations[0];
     QCOMPARE(named.foreignKey.kind, KeySpec::Kind::Object);
@@ -263,7 +268,8 @@ void TestSchemaReader::keySpecsAndAliases()
     QCOMPARE(unnamed.as.name, QStringLiteral("Author"));
     QCOMPARE(unnamed.type, AssociationType::BelongsTo);
 
-    const LoadResult alias = readSchema(readFile(fixture(QStringLiteral("cases/has-many-alias.model.json"))));
+    const LoadResult alias =
+        readSchema(readFile(fixture(QStringLiteral("cases/has-many-alias.model.json"))));
     QVERIFY(alias.schema);
     const Association &memos = alias.schema->associations[1];
     QCOMPARE(memos.as.kind, AliasSpec::Kind::Object);
@@ -273,27 +279,34 @@ void TestSchemaReader::keySpecsAndAliases()
     QCOMPARE(memos.foreignKey.name, QStringLiteral("ownerId"));
     QCOMPARE(alias.schema->associations[0].otherKey.kind, KeySpec::Kind::Absent);
 
-    const LoadResult btm = readSchema(readFile(fixture(QStringLiteral("cases/btm-explicit-keys.model.json"))));
+    const LoadResult btm =
+        readSchema(readFile(fixture(QStringLiteral("cases/btm-explicit-keys.model.json"))));
     QVERIFY(btm.schema);
-    QCOMPARE(btm.schema->associations[0].through, std::optional<QString>(QStringLiteral("Memberships")));
+    QCOMPARE(btm.schema->associations[0].through,
+             std::optional<QString>(QStringLiteral("Memberships")));
     QCOMPARE(btm.schema->associations[0].otherKey.explicitName(), QStringLiteral("teamId"));
 }
 
 void TestSchemaReader::referentialActionsKeepSpelling()
 {
-    const LoadResult r = readSchema(document(R"([{"name": "A", "attributes": []}])",
+    const LoadResult r = readSchema(document(
+        R"([{"name": "A", "attributes": []}])",
         R"([{"type": "hasOne", "source": "A", "target": "A", "onDelete": "set null", "onUpdate": "No Action"}])"));
     QVERIFY(r.schema);
-    QCOMPARE(r.schema->associations[0].onDelete, std::optional<QString>(QStringLiteral("set null")));
-    QCOMPARE(r.schema->associations[0].onUpdate, std::optional<QString>(QStringLiteral("No Action")));
+    QCOMPARE(r.schema->associations[0].onDelete,
+             std::optional<QString>(QStringLiteral("set null")));
+    QCOMPARE(r.schema->associations[0].onUpdate,
+             std::optional<QString>(QStringLiteral("No Action")));
 }
 
 void TestSchemaReader::viewAndLayoutVerbatim()
 {
-    const LoadResult r = readSchema(document("[]", "[]",
+    const LoadResult r = readSchema(document(
+        "[]", "[]",
         R"(, "view": {"zoom": 1.0, "center": {"x": 130, "y": 60}}, "layout": {}, "x-exported-by": "some other tool")"));
     QVERIFY(r.schema);
-    QCOMPARE(r.schema->view->toCompactJson(), QStringLiteral(R"({"zoom": 1.0, "center": {"x": 130, "y": 60}})"));
+    QCOMPARE(r.schema->view->toCompactJson(),
+             QStringLiteral(R"({"zoom": 1.0, "center": {"x": 130, "y": 60}})"));
     QCOMPARE(r.schema->layout->toCompactJson(), QStringLiteral("{}"));
     QVERIFY(r.schema->models.isEmpty());
 }
@@ -312,7 +325,8 @@ void TestSchemaReader::unreadableFile()
     const LoadResult r = readSchemaFile(path);
     QVERIFY(!r.schema);
     QCOMPARE(r.diagnostics.size(), 1);
-    QVERIFY(r.diagnostics[0].message.startsWith(QStringLiteral("cannot read \"") + path + QStringLiteral("\": ")));
+    QVERIFY(r.diagnostics[0].message.startsWith(QStringLiteral("cannot read \"") + path +
+                                                QStringLiteral("\": ")));
     QVERIFY(r.diagnostics[0].message.contains(QStringLiteral("No such file")));
 
     const LoadResult dir = readSchemaFile(fixture(QStringLiteral("cases")));

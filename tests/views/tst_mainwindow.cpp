@@ -299,7 +299,6 @@ void TstMainWindow::doubleClickActivatesPath()
     QTreeView *view = w.problemsPanel()->view();
     const QModelIndex first = view->model()->index(0, ProblemsPanel::MessageColumn);
     const QPoint centre = view->visualRect(first).center();
-    QTest::qWait(100); qDebug() << view->visualRect(first) << view->viewport()->size() << view->columnWidth(1);
     // A real double click is click + double-click event; the view needs the press first.
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
