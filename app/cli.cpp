@@ -62,7 +62,8 @@ std::optional<Schema> load(const QString &path)
 int inspect(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A modelcanvas/1 project file."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("A modelcanvas/1 project file."));
     p.addOption({QStringLiteral("dialect"),
                  QStringLiteral("Catalog spelling of types and defaults: sqlite (default), "
                                 "postgres or mysql."),
@@ -96,7 +97,8 @@ int inspect(const QStringList &args)
 int check(const QStringList &args)
 {
     QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A modelcanvas/1 project file."));
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("A modelcanvas/1 project file."));
     p.addOption({QStringLiteral("strict"), QStringLiteral("Treat FK cycles as errors.")});
     const int stop = parse(p, args,
                            QStringLiteral("Reports the problems of FILE: Sequelize's define "

@@ -43,8 +43,8 @@ QByteArray generate(int n)
         out += "{\"name\": \"title\", \"type\": \"STRING\"}, {\"name\": \"count\", \"type\": "
                "\"INTEGER\", \"allowNull\": false, \"defaultValue\": 0}, {\"name\": \"active\", "
                "\"type\": \"BOOLEAN\"}], \"position\": {\"x\": " +
-               QByteArray::number((i % 100) * 260) + ", \"y\": " + QByteArray::number((i / 100) * 200) +
-               "}}";
+               QByteArray::number((i % 100) * 260) +
+               ", \"y\": " + QByteArray::number((i / 100) * 200) + "}}";
         out += i + 1 < n ? ",\n" : "\n";
     }
     out += "  ],\n  \"associations\": [\n";
@@ -57,20 +57,24 @@ QByteArray generate(int n)
         case 0:
         case 1:
         case 2:
-            assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + earlier + "}";
+            assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + earlier +
+                          "}";
             assocs << "{\"type\": \"hasMany\", \"source\": " + earlier + ", \"target\": " + src +
                           ", \"as\": \"Items" + QByteArray::number(i) + "\"}";
             break;
         case 3:
-            assocs << "{\"type\": \"hasOne\", \"source\": " + earlier + ", \"target\": " + src + "}";
+            assocs << "{\"type\": \"hasOne\", \"source\": " + earlier + ", \"target\": " + src +
+                          "}";
             assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + earlier +
                           ", \"as\": \"Owner\", \"foreignKey\": {\"allowNull\": false}}";
             break;
         case 4:
-            assocs << "{\"type\": \"belongsToMany\", \"source\": " + src + ", \"target\": " + earlier +
-                          ", \"through\": \"Link" + QByteArray::number(i) + "\"}";
-            assocs << "{\"type\": \"belongsToMany\", \"source\": " + earlier + ", \"target\": " + src +
-                          ", \"through\": \"Link" + QByteArray::number(i) + "\"}";
+            assocs << "{\"type\": \"belongsToMany\", \"source\": " + src +
+                          ", \"target\": " + earlier + ", \"through\": \"Link" +
+                          QByteArray::number(i) + "\"}";
+            assocs << "{\"type\": \"belongsToMany\", \"source\": " + earlier +
+                          ", \"target\": " + src + ", \"through\": \"Link" + QByteArray::number(i) +
+                          "\"}";
             break;
         case 5:
             assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + src +
@@ -81,16 +85,19 @@ QByteArray generate(int n)
         case 6:
             // A loop: the later model points back with belongsTo, the earlier one
             // forward, half of them broken with constraints: false.
-            assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + earlier + "}";
+            assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + earlier +
+                          "}";
             assocs << "{\"type\": \"belongsTo\", \"source\": " + earlier + ", \"target\": " + src +
                           ", \"as\": \"Featured" + QByteArray::number(i) + "\"" +
-                          ((i / 10) % 10 == 0 ? QByteArray() :
-                           (i / 10) % 2 ? QByteArray(", \"constraints\": false") : QByteArray(", \"constraints\": false")) +
+                          ((i / 10) % 10 == 0 ? QByteArray()
+                           : (i / 10) % 2     ? QByteArray(", \"constraints\": false")
+                                              : QByteArray(", \"constraints\": false")) +
                           "}";
             break;
         default:
             assocs << "{\"type\": \"belongsTo\", \"source\": " + src + ", \"target\": " + earlier +
-                          ", \"as\": \"Ref" + QByteArray::number(i) + "\", \"onDelete\": \"CASCADE\"}";
+                          ", \"as\": \"Ref" + QByteArray::number(i) +
+                          "\", \"onDelete\": \"CASCADE\"}";
             assocs << "{\"type\": \"hasMany\", \"source\": " + earlier + ", \"target\": " + src +
                           ", \"as\": \"Rev" + QByteArray::number(i) + "\", \"foreignKey\": \"rev" +
                           QByteArray::number(i) + "Id\", \"constraints\": false}";
@@ -139,7 +146,8 @@ int main(int argc, char *argv[])
         sizes = {1000, 5000, 10000};
 
     QTextStream out(stdout);
-    out << "models  assocs  tables  cycles |  load ms  derive ms  analyse ms  catalog ms |  total ms\n";
+    out << "models  assocs  tables  cycles |  load ms  derive ms  analyse ms  catalog ms |  total "
+           "ms\n";
     Schema largest;
     for (int n : sizes) {
         const QByteArray json = generate(n);
@@ -159,13 +167,12 @@ int main(int argc, char *argv[])
         const double der = timeBest(3, [&] { derived = derive(*schema); });
         const double ana = timeBest(3, [&] { analysis = analyse(derived); });
         QString text;
-        const double cat = timeBest(3, [&] {
-            text = prettyJson(inspectDocument(derived, analysis, Dialect::SQLite));
-        });
-        out << QString::asprintf("%6d  %6lld  %6lld  %6lld | %8.1f  %9.1f  %10.1f  %10.1f | %8.1f\n", n,
-                                 qlonglong(schema->associations.size()), qlonglong(derived.tables.size()),
-                                 qlonglong(analysis.cycles.size()), load, der, ana, cat,
-                                 load + der + ana + cat);
+        const double cat = timeBest(
+            3, [&] { text = prettyJson(inspectDocument(derived, analysis, Dialect::SQLite)); });
+        out << QString::asprintf(
+            "%6d  %6lld  %6lld  %6lld | %8.1f  %9.1f  %10.1f  %10.1f | %8.1f\n", n,
+            qlonglong(schema->associations.size()), qlonglong(derived.tables.size()),
+            qlonglong(analysis.cycles.size()), load, der, ana, cat, load + der + ana + cat);
         out.flush();
         if (derived.error) {
             out << "unexpected define error: " << derived.error->message << "\n";

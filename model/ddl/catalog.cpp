@@ -31,10 +31,10 @@ QString pgIdent(const QString &name)
 {
     static const QRegularExpression plain(QStringLiteral("^[a-z_][a-z0-9_$]*$"));
     static const QStringList reserved = {
-        QStringLiteral("all"),    QStringLiteral("and"),   QStringLiteral("as"),
-        QStringLiteral("check"),  QStringLiteral("column"), QStringLiteral("default"),
-        QStringLiteral("from"),   QStringLiteral("group"), QStringLiteral("order"),
-        QStringLiteral("select"), QStringLiteral("table"), QStringLiteral("user"),
+        QStringLiteral("all"),    QStringLiteral("and"),        QStringLiteral("as"),
+        QStringLiteral("check"),  QStringLiteral("column"),     QStringLiteral("default"),
+        QStringLiteral("from"),   QStringLiteral("group"),      QStringLiteral("order"),
+        QStringLiteral("select"), QStringLiteral("table"),      QStringLiteral("user"),
         QStringLiteral("where"),  QStringLiteral("references"), QStringLiteral("primary")};
     if (plain.match(name).hasMatch() && !reserved.contains(name))
         return name;
@@ -84,8 +84,10 @@ QString mysqlCatalogType(const DataType &t)
     const QString &n = t.name();
     if (t.isInteger()) {
         static const QHash<QString, QPair<int, int>> widths = {
-            {QStringLiteral("TINYINT"), {4, 3}},   {QStringLiteral("SMALLINT"), {6, 5}},
-            {QStringLiteral("MEDIUMINT"), {9, 8}}, {QStringLiteral("INTEGER"), {11, 10}},
+            {QStringLiteral("TINYINT"), {4, 3}},
+            {QStringLiteral("SMALLINT"), {6, 5}},
+            {QStringLiteral("MEDIUMINT"), {9, 8}},
+            {QStringLiteral("INTEGER"), {11, 10}},
             {QStringLiteral("BIGINT"), {20, 20}}};
         const auto w = widths.value(n);
         QString base = n == QLatin1String("INTEGER") ? QStringLiteral("int") : n.toLower();
@@ -164,10 +166,10 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
                                     c.type.name() == QLatin1String("BIGINT"))) {
                 autoInc = true;
                 notNull = true;
-                dflt = QStringLiteral("nextval('%1'::regclass)")
-                           .arg(pgIdent(t.table + QLatin1Char('_') + c.column +
-                                        QStringLiteral("_seq"))
-                                    .replace(QLatin1Char('\''), QLatin1String("''")));
+                dflt =
+                    QStringLiteral("nextval('%1'::regclass)")
+                        .arg(pgIdent(t.table + QLatin1Char('_') + c.column + QStringLiteral("_seq"))
+                                 .replace(QLatin1Char('\''), QLatin1String("''")));
             } else if (c.defaultValue) {
                 dflt = pgDefault(*c.defaultValue, c.type, type);
             }
@@ -202,7 +204,8 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
         QString from, table, to, onDelete, onUpdate;
     };
     QVector<Fk> fks;
-    const QString unset = d == Dialect::MySQL ? QStringLiteral("RESTRICT") : QStringLiteral("NO ACTION");
+    const QString unset =
+        d == Dialect::MySQL ? QStringLiteral("RESTRICT") : QStringLiteral("NO ACTION");
     for (const DerivedColumn &c : t.columns) {
         if (c.hasReference)
             fks.append({c.column, c.refTable, c.refColumn,
@@ -237,10 +240,10 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
         JsonValue collations = JsonValue::object();
         for (const DerivedColumn &c : t.columns) {
             if (c.hasReference) {
-                const bool covered = std::any_of(covering.begin(), covering.end(),
-                                                 [&](const QStringList &ix) {
-                                                     return !ix.isEmpty() && ix.first() == c.column;
-                                                 });
+                const bool covered =
+                    std::any_of(covering.begin(), covering.end(), [&](const QStringList &ix) {
+                        return !ix.isEmpty() && ix.first() == c.column;
+                    });
                 if (!covered) {
                     fkIndexes.append({c.column});
                     covering.append({c.column});
@@ -288,13 +291,15 @@ JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis
     doc.insert(QStringLiteral("error"), failed ? str(derived.error->message) : JsonValue::null());
     doc.insert(QStringLiteral("errorPhase"),
                failed ? str(QStringLiteral("define")) : JsonValue::null());
-    doc.insert(QStringLiteral("toposortError"),
-               failed ? JsonValue::null() : strOrNull(analysis.toposortError.isEmpty() ? QString() : analysis.toposortError));
-    doc.insert(QStringLiteral("toposortOrder"), failed || analysis.cyclic()
-                                                    ? JsonValue::null()
-                                                    : strings(analysis.toposortOrder));
+    doc.insert(
+        QStringLiteral("toposortError"),
+        failed ? JsonValue::null()
+               : strOrNull(analysis.toposortError.isEmpty() ? QString() : analysis.toposortError));
+    doc.insert(QStringLiteral("toposortOrder"),
+               failed || analysis.cyclic() ? JsonValue::null() : strings(analysis.toposortOrder));
     doc.insert(QStringLiteral("order"), failed ? JsonValue::array() : strings(analysis.order));
-    doc.insert(QStringLiteral("tables"), failed ? JsonValue::object() : catalogTables(derived, dialect));
+    doc.insert(QStringLiteral("tables"),
+               failed ? JsonValue::object() : catalogTables(derived, dialect));
     QVector<QPair<QString, QStringList>> acc = derived.accessors;
     std::sort(acc.begin(), acc.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });

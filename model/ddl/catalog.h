@@ -12,8 +12,7 @@ JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect);
 
 /// The whole `modelcanvas inspect` document: order, toposortOrder, toposortError,
 /// tables, accessors, error, errorPhase.
-JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis,
-                          Dialect dialect);
+JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis, Dialect dialect);
 
 /// Indented JSON (2 spaces) with keys in stored order; short arrays of scalars and
 /// leaf objects stay on one line.

@@ -137,7 +137,8 @@ QString columnTypeSql(const DataType &t, Dialect d, const QString &table, const 
 QString defaultValueSql(const JsonValue &v, const DataType &type, Dialect d)
 {
     if (v.isBool()) {
-        if (d == Dialect::SQLite || (type.name() != QLatin1String("BOOLEAN") && d == Dialect::MySQL))
+        if (d == Dialect::SQLite ||
+            (type.name() != QLatin1String("BOOLEAN") && d == Dialect::MySQL))
             return v.toBool() ? QStringLiteral("1") : QStringLiteral("0");
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     }

@@ -40,8 +40,8 @@ Graph buildGraph(const DerivedSchema &d, QVector<DependencyEdge> &edges, QVector
                 continue;
             const int to = idOf(c.refTable);
             g.adjacent[from].append(to);
-            edges.append(DependencyEdge{t, d.tableIndexByName(c.refTable), c.column,
-                                        c.associationIndex});
+            edges.append(
+                DependencyEdge{t, d.tableIndexByName(c.refTable), c.column, c.associationIndex});
         }
     }
     return g;

@@ -406,7 +406,8 @@ int Deriver::defineJunction(const QString &name, const ModelState &source)
 void Deriver::checkAlias(const AssocState &a)
 {
     // base.js: source.hasAlias(options.as); an object alias never matches.
-    if (a.decl->as.kind == AliasSpec::Kind::String && m_models[size_t(a.source)].hasAlias(a.decl->as.name))
+    if (a.decl->as.kind == AliasSpec::Kind::String &&
+        m_models[size_t(a.source)].hasAlias(a.decl->as.name))
         fail(QStringLiteral("You have used the alias %1 in two separate associations. Aliased "
                             "associations must have unique aliases.")
                  .arg(a.decl->as.name),
@@ -468,9 +469,9 @@ static QStringList multiMethods(const QString &singular, const QString &plural)
     const QString s = upperFirst(singular), p = upperFirst(plural);
     // has-many.js mixin order: get, count, hasSingle, hasAll, set, add, addMultiple,
     // remove, removeMultiple, create.
-    return {QStringLiteral("get") + p,    QStringLiteral("count") + p,  QStringLiteral("has") + s,
-            QStringLiteral("has") + p,    QStringLiteral("set") + p,    QStringLiteral("add") + s,
-            QStringLiteral("add") + p,    QStringLiteral("remove") + s, QStringLiteral("remove") + p,
+    return {QStringLiteral("get") + p,   QStringLiteral("count") + p,  QStringLiteral("has") + s,
+            QStringLiteral("has") + p,   QStringLiteral("set") + p,    QStringLiteral("add") + s,
+            QStringLiteral("add") + p,   QStringLiteral("remove") + s, QStringLiteral("remove") + p,
             QStringLiteral("create") + s};
 }
 
@@ -626,8 +627,8 @@ void Deriver::btmKeys(AssocState &a)
     else
         a.foreignKey = camelize(src.singular + QLatin1Char('_') + a.sourceKey);
     if (d.otherKey.kind == KeySpec::Kind::Object) {
-        a.otherKey = d.otherKey.attribute.hasName ? d.otherKey.attribute.name
-                                                  : QStringLiteral("undefined");
+        a.otherKey =
+            d.otherKey.attribute.hasName ? d.otherKey.attribute.name : QStringLiteral("undefined");
     } else {
         if (d.otherKey.kind == KeySpec::Kind::Absent)
             a.otherKeyDefault = true;
@@ -762,8 +763,9 @@ void Deriver::btmInject(AssocState &a)
     if (pkDeleted) {
         s.primaryKey = t.primaryKey = true;
     } else {
-        s.unique = t.unique = QStringList{j.table, a.foreignKey, a.otherKey, QStringLiteral("unique")}
-                                  .join(QLatin1Char('_'));
+        s.unique = t.unique =
+            QStringList{j.table, a.foreignKey, a.otherKey, QStringLiteral("unique")}.join(
+                QLatin1Char('_'));
     }
     for (const QString &key : {a.foreignKey, a.otherKey}) {
         if (j.find(key) < 0) {
@@ -933,9 +935,9 @@ DerivedSchema Deriver::output()
         for (const IndexSpec &ix : m.indexes) {
             DerivedIndex di;
             di.unique = ix.unique.value_or(false);
-            di.name = ix.name ? *ix.name
-                              : underscore(m.table + QLatin1Char('_') +
-                                           ix.fields.join(QLatin1Char('_')));
+            di.name =
+                ix.name ? *ix.name
+                        : underscore(m.table + QLatin1Char('_') + ix.fields.join(QLatin1Char('_')));
             // Sequelize passes index fields to the database verbatim (an attribute
             // name of an underscored model makes sync() fail: "no such column").
             di.columns = ix.fields;
@@ -963,7 +965,7 @@ DerivedSchema Deriver::output()
         r.sourceKey = a.sourceKey;
         r.targetKey = a.targetKey;
         r.otherKey = a.otherKey;
-        int holder = d.type == AssociationType::BelongsTo  ? a.source
+        int holder = d.type == AssociationType::BelongsTo       ? a.source
                      : d.type == AssociationType::BelongsToMany ? a.junction
                                                                 : a.target;
         const ModelState &h = m_models[size_t(holder)];

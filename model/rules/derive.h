@@ -52,14 +52,14 @@ struct DerivedIndex
 /// `through` string.
 struct DerivedTable
 {
-    QString model;          ///< model name (the `through` string for a created junction)
-    QString table;          ///< table name
-    int modelIndex = -1;    ///< index in Schema::models, -1 for a created junction
-    bool junction = false;  ///< used as `through` by some belongsToMany
+    QString model;         ///< model name (the `through` string for a created junction)
+    QString table;         ///< table name
+    int modelIndex = -1;   ///< index in Schema::models, -1 for a created junction
+    bool junction = false; ///< used as `through` by some belongsToMany
     QVector<DerivedColumn> columns;
-    QStringList primaryKey;            ///< column names in key order
-    QVector<DerivedIndex> uniques;     ///< named/composite unique constraints
-    QVector<DerivedIndex> indexes;     ///< model `indexes` (unique or not)
+    QStringList primaryKey;        ///< column names in key order
+    QVector<DerivedIndex> uniques; ///< named/composite unique constraints
+    QVector<DerivedIndex> indexes; ///< model `indexes` (unique or not)
 
     int columnIndexByAttribute(const QString &attribute) const;
     int columnIndexByName(const QString &column) const;
@@ -81,9 +81,9 @@ struct ResolvedAssociation
     QString targetKey;
     QString otherKey;
     QString otherKeyField;
-    QString through;      ///< junction model name
-    QString throughTable; ///< junction table name
-    QString holderTable;  ///< table holding foreignKey (junction for belongsToMany)
+    QString through;       ///< junction model name
+    QString throughTable;  ///< junction table name
+    QString holderTable;   ///< table holding foreignKey (junction for belongsToMany)
     QStringList accessors; ///< methods this association defined (first claim wins)
     QStringList shadowed;  ///< method names it wanted but an earlier claim kept
     bool applied = false;  ///< false when definition stopped before it
@@ -92,8 +92,8 @@ struct ResolvedAssociation
 /// An error Sequelize throws while the models and associations are defined.
 struct DefineError
 {
-    QString message;     ///< Sequelize's text, verbatim
-    QString path;        ///< JSON path of the offending model/attribute/association
+    QString message; ///< Sequelize's text, verbatim
+    QString path;    ///< JSON path of the offending model/attribute/association
     int modelIndex = -1;
     int associationIndex = -1;
 };

@@ -83,13 +83,13 @@ void indexProblems(const DerivedSchema &d, Diagnostics &out)
                 continue;
             if (startsIndex(t, c.column))
                 continue;
-            const QString path = t.modelIndex >= 0 ? QStringLiteral("models[%1]").arg(t.modelIndex)
-                                                   : QString();
-            QString fix = t.modelIndex >= 0
-                              ? QStringLiteral("add {\"fields\": [\"%1\"]} to %2.indexes")
-                                    .arg(c.column, path)
-                              : QStringLiteral("declare %1 as a model with an index on %2")
-                                    .arg(t.model, c.attribute);
+            const QString path =
+                t.modelIndex >= 0 ? QStringLiteral("models[%1]").arg(t.modelIndex) : QString();
+            QString fix =
+                t.modelIndex >= 0
+                    ? QStringLiteral("add {\"fields\": [\"%1\"]} to %2.indexes").arg(c.column, path)
+                    : QStringLiteral("declare %1 as a model with an index on %2")
+                          .arg(t.model, c.attribute);
             out << Diagnostic::warning(
                 path, QStringLiteral("foreign key column %1.%2 has no index: Sequelize creates "
                                      "none, so every read of this association scans the whole "
@@ -109,12 +109,11 @@ void accessorProblems(const Schema &s, const DerivedSchema &d, Diagnostics &out)
     for (const ResolvedAssociation &r : d.associations) {
         for (const QString &m : r.shadowed) {
             const int owner = claimedBy.value(r.source + QLatin1Char('.') + m, -1);
-            const QString by = owner >= 0
-                                   ? QStringLiteral("associations[%1] (%2) already defines it")
-                                         .arg(owner)
-                                         .arg(describeAssociation(s.associations[owner]))
-                                   : QStringLiteral("%1 has an attribute of that name")
-                                         .arg(r.source);
+            const QString by =
+                owner >= 0 ? QStringLiteral("associations[%1] (%2) already defines it")
+                                 .arg(owner)
+                                 .arg(describeAssociation(s.associations[owner]))
+                           : QStringLiteral("%1 has an attribute of that name").arg(r.source);
             out << Diagnostic::warning(
                 QStringLiteral("associations[%1].as").arg(r.index),
                 QStringLiteral("accessor %1.%2() of %3 is not defined: %4; give this association "
@@ -149,18 +148,19 @@ void indexFieldProblems(const DerivedSchema &d, Diagnostics &out)
 
 void tableProblems(const DerivedSchema &d, Diagnostics &out)
 {
-    QHash<QString, int> seen;
-    for (const DerivedTable &t : d.tables) {
-        auto it = seen.find(t.table);
-        if (it == seen.end()) {
-            seen.insert(t.table, t.modelIndex);
+    QHash<QString, int> first; // table name -> first table using it
+    for (int i = 0; i < d.tables.size(); ++i) {
+        const DerivedTable &t = d.tables[i];
+        auto it = first.find(t.table);
+        if (it == first.end()) {
+            first.insert(t.table, i);
             continue;
         }
         out << Diagnostic::warning(
             t.modelIndex >= 0 ? QStringLiteral("models[%1]").arg(t.modelIndex) : QString(),
             QStringLiteral("models %1 and %2 share the table %3: Sequelize creates only one of "
                            "them")
-                .arg(d.tables[d.tableIndexByName(t.table)].model, t.model, t.table));
+                .arg(d.tables[*it].model, t.model, t.table));
     }
 }
 

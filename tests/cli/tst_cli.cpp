@@ -29,7 +29,8 @@ Run run(const QStringList &args)
     if (!p.waitForFinished(60000))
         qFatal("modelcanvas did not finish");
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 
 QString fixture(const QString &rel)
@@ -73,7 +74,8 @@ void TestCli::helpOnEveryVerb()
 
 void TestCli::inspectPrintsTheDerivedSchema()
 {
-    const Run r = run({QStringLiteral("inspect"), fixture(QStringLiteral("cases/seed-user-picture.model.json"))});
+    const Run r = run(
+        {QStringLiteral("inspect"), fixture(QStringLiteral("cases/seed-user-picture.model.json"))});
     QCOMPARE(r.code, 0);
     const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QCOMPARE(doc.value(QStringLiteral("order")).toArray(),
@@ -83,15 +85,19 @@ void TestCli::inspectPrintsTheDerivedSchema()
     const QJsonObject fk = pictures.value(QStringLiteral("foreignKeys")).toArray().at(0).toObject();
     QCOMPARE(fk.value(QStringLiteral("from")).toString(), QStringLiteral("UserId"));
     QCOMPARE(fk.value(QStringLiteral("onDelete")).toString(), QStringLiteral("SET NULL"));
-    QVERIFY(doc.value(QStringLiteral("accessors")).toObject().value(QStringLiteral("User")).toArray().contains(
-        QStringLiteral("setProfilePicture")));
+    QVERIFY(doc.value(QStringLiteral("accessors"))
+                .toObject()
+                .value(QStringLiteral("User"))
+                .toArray()
+                .contains(QStringLiteral("setProfilePicture")));
     QVERIFY(doc.value(QStringLiteral("error")).isNull());
 }
 
 void TestCli::inspectPostgresSpelling()
 {
-    const Run r = run({QStringLiteral("inspect"), fixture(QStringLiteral("cases/datatypes.model.json")),
-                       QStringLiteral("--dialect"), QStringLiteral("postgres")});
+    const Run r =
+        run({QStringLiteral("inspect"), fixture(QStringLiteral("cases/datatypes.model.json")),
+             QStringLiteral("--dialect"), QStringLiteral("postgres")});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QLatin1String("timestamp with time zone")), qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("nextval(")));
@@ -100,7 +106,8 @@ void TestCli::inspectPostgresSpelling()
 void TestCli::inspectBadUsage()
 {
     QCOMPARE(run({QStringLiteral("inspect")}).code, 2);
-    const Run r = run({QStringLiteral("inspect"), fixture(QStringLiteral("cases/seed-user-picture.model.json")),
+    const Run r = run({QStringLiteral("inspect"),
+                       fixture(QStringLiteral("cases/seed-user-picture.model.json")),
                        QStringLiteral("--dialect"), QStringLiteral("oracle")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains(QLatin1String("oracle")));
@@ -128,15 +135,18 @@ void TestCli::inspectMalformedFileIsExit2WithPaths()
 void TestCli::checkReportsCycleAndFix()
 {
     const Run r =
-        run({QStringLiteral("check"), fixture(QStringLiteral("cases/seed-cycle-no-constraints-false.model.json"))});
+        run({QStringLiteral("check"),
+             fixture(QStringLiteral("cases/seed-cycle-no-constraints-false.model.json"))});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.contains(QLatin1String("Dependency chain: Users -> Pictures => Users")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QLatin1String("Dependency chain: Users -> Pictures => Users")),
+             qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("\"constraints\": false to associations[1]")));
 }
 
 void TestCli::checkStrictFailsOnCycles()
 {
-    const QString cyclic = fixture(QStringLiteral("cases/seed-cycle-no-constraints-false.model.json"));
+    const QString cyclic =
+        fixture(QStringLiteral("cases/seed-cycle-no-constraints-false.model.json"));
     QCOMPARE(run({QStringLiteral("check"), QStringLiteral("--strict"), cyclic}).code, 1);
     const QString acyclic = fixture(QStringLiteral("cases/seed-user-picture.model.json"));
     QCOMPARE(run({QStringLiteral("check"), QStringLiteral("--strict"), acyclic}).code, 0);
@@ -144,16 +154,19 @@ void TestCli::checkStrictFailsOnCycles()
 
 void TestCli::checkReportsDefineErrorWithExit1()
 {
-    const Run r = run({QStringLiteral("check"), fixture(QStringLiteral("cases/error-duplicate-alias.model.json"))});
+    const Run r = run({QStringLiteral("check"),
+                       fixture(QStringLiteral("cases/error-duplicate-alias.model.json"))});
     QCOMPARE(r.code, 1);
-    QVERIFY2(r.out.contains(QLatin1String("associations[1].as: You have used the alias Photos in two separate "
-                                          "associations. Aliased associations must have unique aliases.")),
+    QVERIFY2(r.out.contains(
+                 QLatin1String("associations[1].as: You have used the alias Photos in two separate "
+                               "associations. Aliased associations must have unique aliases.")),
              qPrintable(r.out));
 }
 
 void TestCli::checkLintsUnindexedForeignKeys()
 {
-    const Run r = run({QStringLiteral("check"), fixture(QStringLiteral("cases/seed-user-picture.model.json"))});
+    const Run r = run(
+        {QStringLiteral("check"), fixture(QStringLiteral("cases/seed-user-picture.model.json"))});
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QLatin1String("Pictures.UserId has no index")), qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("add {\"fields\": [\"UserId\"]} to models[1].indexes")));

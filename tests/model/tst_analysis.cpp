@@ -86,15 +86,17 @@ void TestAnalysis::threeTableCycleMessage()
 
 void TestAnalysis::selfReferenceIsNoCycle()
 {
-    const Result r = analyseJson(R"j({"name": "Category", "attributes": []})j",
-                                 R"j({"type": "belongsTo", "source": "Category", "target": "Category", "as": "Parent"})j");
+    const Result r = analyseJson(
+        R"j({"name": "Category", "attributes": []})j",
+        R"j({"type": "belongsTo", "source": "Category", "target": "Category", "as": "Parent"})j");
     QVERIFY(!r.analysis.cyclic());
     QCOMPARE(r.analysis.order, list({"Categories"}));
 }
 
 void TestAnalysis::constraintsFalseBreaksTheCycle()
 {
-    const char *models = R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j";
+    const char *models =
+        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j";
     Result r = analyseJson(models, R"j({"type": "hasMany", "source": "User", "target": "Picture"},
                                       {"type": "belongsTo", "source": "User", "target": "Picture", "as": "ProfilePicture"})j");
     QVERIFY(r.analysis.cyclic());
@@ -131,8 +133,9 @@ void TestAnalysis::everyCycleIsFoundWithItsFix()
 
 void TestAnalysis::strictCheckFailsOnCycles()
 {
-    const Result r = analyseJson(R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j",
-                                 R"j({"type": "hasMany", "source": "User", "target": "Picture"},
+    const Result r = analyseJson(
+        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Picture"},
                                     {"type": "belongsTo", "source": "User", "target": "Picture", "as": "ProfilePicture"})j");
     const Diagnostics lax = checkSchema(r.schema, r.derived, r.analysis, false);
     const Diagnostics strict = checkSchema(r.schema, r.derived, r.analysis, true);
@@ -140,8 +143,9 @@ void TestAnalysis::strictCheckFailsOnCycles()
     QVERIFY(hasErrors(strict));
     bool named = false;
     for (const Diagnostic &d : lax)
-        named = named || (d.message.contains(QLatin1String("Users -> Pictures => Users")) &&
-                          d.message.contains(QLatin1String("\"constraints\": false to associations[1]")));
+        named = named ||
+                (d.message.contains(QLatin1String("Users -> Pictures => Users")) &&
+                 d.message.contains(QLatin1String("\"constraints\": false to associations[1]")));
     QVERIFY(named);
 }
 
@@ -151,10 +155,12 @@ void TestAnalysis::longChainDoesNotOverflow()
     QByteArray models, assocs;
     const int n = 20000;
     for (int i = 0; i < n; ++i) {
-        models += (i ? "," : "") + QByteArray("{\"name\": \"M") + QByteArray::number(i) + "\", \"attributes\": []}";
+        models += (i ? "," : "") + QByteArray("{\"name\": \"M") + QByteArray::number(i) +
+                  "\", \"attributes\": []}";
         if (i + 1 < n)
-            assocs += (i ? "," : "") + QByteArray("{\"type\": \"belongsTo\", \"source\": \"M") + QByteArray::number(i) +
-                      "\", \"target\": \"M" + QByteArray::number(i + 1) + "\"}";
+            assocs += (i ? "," : "") + QByteArray("{\"type\": \"belongsTo\", \"source\": \"M") +
+                      QByteArray::number(i) + "\", \"target\": \"M" + QByteArray::number(i + 1) +
+                      "\"}";
     }
     const Result r = analyseJson(models.constData(), assocs.constData());
     QCOMPARE(r.analysis.order.size(), n);

@@ -33,13 +33,14 @@ QJsonObject readJson(const QString &path)
 
 QJsonObject inspect(const QString &caseName, Dialect dialect)
 {
-    const LoadResult r =
-        readSchemaFile(fixtures() + QStringLiteral("/cases/") + caseName + QStringLiteral(".model.json"));
+    const LoadResult r = readSchemaFile(fixtures() + QStringLiteral("/cases/") + caseName +
+                                        QStringLiteral(".model.json"));
     if (!r.schema)
         return {};
     const DerivedSchema d = derive(*r.schema);
     const Analysis a = analyse(d);
-    return QJsonDocument::fromJson(inspectDocument(d, a, dialect).toCompactJson().toUtf8()).object();
+    return QJsonDocument::fromJson(inspectDocument(d, a, dialect).toCompactJson().toUtf8())
+        .object();
 }
 
 /// Names the first differing path, so a failure says what is wrong.
@@ -47,7 +48,8 @@ QString firstDifference(const QJsonValue &expected, const QJsonValue &actual, co
 {
     if (expected.type() != actual.type())
         return path + QStringLiteral(": expected ") +
-               QString::fromUtf8(QJsonDocument(QJsonArray{expected}).toJson(QJsonDocument::Compact)) +
+               QString::fromUtf8(
+                   QJsonDocument(QJsonArray{expected}).toJson(QJsonDocument::Compact)) +
                QStringLiteral(", actual ") +
                QString::fromUtf8(QJsonDocument(QJsonArray{actual}).toJson(QJsonDocument::Compact));
     if (expected.isObject()) {
@@ -67,7 +69,8 @@ QString firstDifference(const QJsonValue &expected, const QJsonValue &actual, co
     if (expected.isArray()) {
         const QJsonArray e = expected.toArray(), a = actual.toArray();
         for (int i = 0; i < std::max(e.size(), a.size()); ++i) {
-            const QString d = firstDifference(e.at(i), a.at(i), path + QStringLiteral("[%1]").arg(i));
+            const QString d =
+                firstDifference(e.at(i), a.at(i), path + QStringLiteral("[%1]").arg(i));
             if (!d.isEmpty())
                 return d;
         }
@@ -83,7 +86,8 @@ QStringList caseNames()
 {
     QStringList names;
     const QDir dir(fixtures() + QStringLiteral("/cases"));
-    for (const QString &f : dir.entryList({QStringLiteral("*.model.json")}, QDir::Files, QDir::Name))
+    for (const QString &f :
+         dir.entryList({QStringLiteral("*.model.json")}, QDir::Files, QDir::Name))
         names << f.chopped(int(qstrlen(".model.json")));
     return names;
 }
@@ -137,7 +141,8 @@ void TestConformance::matchesSequelize()
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
     }
     if (expected.value(QStringLiteral("error")).isNull())
-        QCOMPARE(actual.value(QStringLiteral("toposortOrder")), expected.value(QStringLiteral("toposortOrder")));
+        QCOMPARE(actual.value(QStringLiteral("toposortOrder")),
+                 expected.value(QStringLiteral("toposortOrder")));
 }
 
 void TestConformance::legacyCycleError_data()
@@ -151,12 +156,14 @@ void TestConformance::legacyCycleError()
 {
     // Sequelize 6.19.2 threw the toposort message from sync(): the editor's text.
     QFETCH(QString, caseName);
-    const QJsonObject legacy =
-        readJson(fixtures() + QStringLiteral("/expected/legacy-6.19/") + caseName + QStringLiteral(".json"));
+    const QJsonObject legacy = readJson(fixtures() + QStringLiteral("/expected/legacy-6.19/") +
+                                        caseName + QStringLiteral(".json"));
     const QJsonObject actual = inspect(caseName, Dialect::SQLite);
-    QCOMPARE(actual.value(QStringLiteral("toposortError")), legacy.value(QStringLiteral("toposortError")));
+    QCOMPARE(actual.value(QStringLiteral("toposortError")),
+             legacy.value(QStringLiteral("toposortError")));
     if (legacy.value(QStringLiteral("errorPhase")).toString() == QLatin1String("sync"))
-        QCOMPARE(actual.value(QStringLiteral("toposortError")), legacy.value(QStringLiteral("error")));
+        QCOMPARE(actual.value(QStringLiteral("toposortError")),
+                 legacy.value(QStringLiteral("error")));
     else
         QCOMPARE(actual.value(QStringLiteral("error")), legacy.value(QStringLiteral("error")));
 }

@@ -13,10 +13,11 @@ namespace {
 /// Models are `Name:attr:TYPE,...`-free JSON snippets; this wraps them in a document.
 DerivedSchema deriveJson(const char *models, const char *associations)
 {
-    const QByteArray doc = QByteArray("{\"format\": \"modelcanvas/1\", \"options\": {\"underscored\": "
-                                      "false, \"timestamps\": true, \"freezeTableName\": false}, "
-                                      "\"models\": [") +
-                           models + "], \"associations\": [" + associations + "]}";
+    const QByteArray doc =
+        QByteArray("{\"format\": \"modelcanvas/1\", \"options\": {\"underscored\": "
+                   "false, \"timestamps\": true, \"freezeTableName\": false}, "
+                   "\"models\": [") +
+        models + "], \"associations\": [" + associations + "]}";
     const LoadResult r = readSchema(doc);
     if (!r.schema) {
         for (const Diagnostic &d : r.diagnostics)
@@ -112,12 +113,15 @@ void TestDerive::customPrimaryKeysNameAndTypeTheForeignKey()
 
 void TestDerive::latinPluralModel()
 {
-    const DerivedSchema d = deriveJson(R"j({"name": "Release", "attributes": []}, {"name": "Beta", "attributes": []})j",
-                                       R"j({"type": "belongsTo", "source": "Release", "target": "Beta"})j");
+    const DerivedSchema d =
+        deriveJson(R"j({"name": "Release", "attributes": []}, {"name": "Beta", "attributes": []})j",
+                   R"j({"type": "belongsTo", "source": "Release", "target": "Beta"})j");
     QVERIFY(d.tableIndexByName(QStringLiteral("Beta")) >= 0);
-    QCOMPARE(column(d, QStringLiteral("Releases"), QStringLiteral("BetumId")).refTable, QStringLiteral("Beta"));
+    QCOMPARE(column(d, QStringLiteral("Releases"), QStringLiteral("BetumId")).refTable,
+             QStringLiteral("Beta"));
     QCOMPARE(accessorsOf(d, QStringLiteral("Release")),
-             (QStringList{QStringLiteral("createBetum"), QStringLiteral("getBetum"), QStringLiteral("setBetum")}));
+             (QStringList{QStringLiteral("createBetum"), QStringLiteral("getBetum"),
+                          QStringLiteral("setBetum")}));
 }
 
 void TestDerive::targetKeyDoesNotRenameForeignKey()
@@ -140,9 +144,10 @@ void TestDerive::belongsToManySourceKeyIsPartOfTheName()
         R"j({"type": "belongsToMany", "source": "Team", "target": "Player", "through": "Rosters", "sourceKey": "code"})j");
     QVERIFY(!d.error);
     QCOMPARE(columns(d, QStringLiteral("Rosters")),
-             (QStringList{QStringLiteral("createdAt"), QStringLiteral("updatedAt"), QStringLiteral("TeamCode"),
-                          QStringLiteral("PlayerId")}));
-    QCOMPARE(column(d, QStringLiteral("Rosters"), QStringLiteral("TeamCode")).refColumn, QStringLiteral("code"));
+             (QStringList{QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+                          QStringLiteral("TeamCode"), QStringLiteral("PlayerId")}));
+    QCOMPARE(column(d, QStringLiteral("Rosters"), QStringLiteral("TeamCode")).refColumn,
+             QStringLiteral("code"));
 }
 
 void TestDerive::unknownKeysThrowSequelizesMessage_data()
@@ -183,8 +188,9 @@ void TestDerive::unknownKeysThrowSequelizesMessage()
     QFETCH(QString, association);
     QFETCH(QString, message);
     QFETCH(QString, path);
-    const DerivedSchema d = deriveJson(R"j({"name": "User", "attributes": []}, {"name": "Task", "attributes": []})j",
-                                       association.toUtf8().constData());
+    const DerivedSchema d =
+        deriveJson(R"j({"name": "User", "attributes": []}, {"name": "Task", "attributes": []})j",
+                   association.toUtf8().constData());
     QVERIFY(d.error);
     QCOMPARE(d.error->message, message);
     QCOMPARE(d.error->path, path);
@@ -193,11 +199,13 @@ void TestDerive::unknownKeysThrowSequelizesMessage()
 
 void TestDerive::selfBelongsToMany()
 {
-    DerivedSchema d = deriveJson(R"j({"name": "User", "attributes": []})j",
-                                 R"j({"type": "belongsToMany", "source": "User", "target": "User", "through": "Friendships"})j");
+    DerivedSchema d = deriveJson(
+        R"j({"name": "User", "attributes": []})j",
+        R"j({"type": "belongsToMany", "source": "User", "target": "User", "through": "Friendships"})j");
     QCOMPARE(errorOf(d), QStringLiteral("'as' must be defined for many-to-many self-associations"));
-    d = deriveJson(R"j({"name": "User", "attributes": []})j",
-                   R"j({"type": "belongsToMany", "source": "User", "target": "User", "through": "Friendships", "as": "Friends"})j");
+    d = deriveJson(
+        R"j({"name": "User", "attributes": []})j",
+        R"j({"type": "belongsToMany", "source": "User", "target": "User", "through": "Friendships", "as": "Friends"})j");
     QVERIFY(!d.error);
     const DerivedTable &j = d.tables[d.tableIndexByName(QStringLiteral("Friendships"))];
     QCOMPARE(j.primaryKey, (QStringList{QStringLiteral("UserId"), QStringLiteral("FriendId")}));
@@ -216,10 +224,13 @@ void TestDerive::throughModelWithOwnPrimaryKeyGetsNamedUnique()
     QCOMPARE(j.primaryKey, QStringList{QStringLiteral("id")});
     QCOMPARE(j.uniques.size(), 1);
     QCOMPARE(j.uniques[0].name, QStringLiteral("Enrollments_CourseId_StudentId_unique"));
-    QCOMPARE(j.uniques[0].columns, (QStringList{QStringLiteral("StudentId"), QStringLiteral("CourseId")}));
+    QCOMPARE(j.uniques[0].columns,
+             (QStringList{QStringLiteral("StudentId"), QStringLiteral("CourseId")}));
     QVERIFY(!column(d, QStringLiteral("Enrollments"), QStringLiteral("StudentId")).notNull());
-    QCOMPARE(column(d, QStringLiteral("Enrollments"), QStringLiteral("CourseId")).onDelete, QStringLiteral("RESTRICT"));
-    QCOMPARE(column(d, QStringLiteral("Enrollments"), QStringLiteral("StudentId")).onDelete, QStringLiteral("CASCADE"));
+    QCOMPARE(column(d, QStringLiteral("Enrollments"), QStringLiteral("CourseId")).onDelete,
+             QStringLiteral("RESTRICT"));
+    QCOMPARE(column(d, QStringLiteral("Enrollments"), QStringLiteral("StudentId")).onDelete,
+             QStringLiteral("CASCADE"));
 }
 
 void TestDerive::declaredForeignKeyWithoutAllowNullCascades()
@@ -234,15 +245,18 @@ void TestDerive::declaredForeignKeyWithoutAllowNullCascades()
 
 void TestDerive::firstAssociationFixesTheActions()
 {
-    DerivedSchema d = deriveJson(R"j({"name": "User", "attributes": []}, {"name": "Post", "attributes": []})j",
-                                 R"j({"type": "hasMany", "source": "User", "target": "Post", "onDelete": "CASCADE"},
+    DerivedSchema d = deriveJson(
+        R"j({"name": "User", "attributes": []}, {"name": "Post", "attributes": []})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Post", "onDelete": "CASCADE"},
                                     {"type": "belongsTo", "source": "Post", "target": "User"})j");
-    QCOMPARE(column(d, QStringLiteral("Posts"), QStringLiteral("UserId")).onDelete, QStringLiteral("CASCADE"));
+    QCOMPARE(column(d, QStringLiteral("Posts"), QStringLiteral("UserId")).onDelete,
+             QStringLiteral("CASCADE"));
     QCOMPARE(columns(d, QStringLiteral("Posts")).count(QStringLiteral("UserId")), 1);
     d = deriveJson(R"j({"name": "Blog", "attributes": []}, {"name": "Post", "attributes": []})j",
                    R"j({"type": "belongsTo", "source": "Post", "target": "Blog"},
                       {"type": "hasMany", "source": "Blog", "target": "Post", "onDelete": "CASCADE"})j");
-    QCOMPARE(column(d, QStringLiteral("Posts"), QStringLiteral("BlogId")).onDelete, QStringLiteral("SET NULL"));
+    QCOMPARE(column(d, QStringLiteral("Posts"), QStringLiteral("BlogId")).onDelete,
+             QStringLiteral("SET NULL"));
 }
 
 void TestDerive::constraintsFalseIsNotAbsolute()
@@ -267,25 +281,30 @@ void TestDerive::belongsToManyConstraintsFalseIsAbsolute()
     const DerivedSchema d = deriveJson(
         R"j({"name": "User", "attributes": []}, {"name": "Group", "attributes": []})j",
         R"j({"type": "belongsToMany", "source": "User", "target": "Group", "through": "UserGroups", "constraints": false, "onDelete": "CASCADE"})j");
-    for (const DerivedColumn &c : d.tables[d.tableIndexByName(QStringLiteral("UserGroups"))].columns)
+    for (const DerivedColumn &c :
+         d.tables[d.tableIndexByName(QStringLiteral("UserGroups"))].columns)
         QVERIFY2(!c.hasReference, qPrintable(c.column));
 }
 
 void TestDerive::collapsedAccessorsAndSelfHasMany()
 {
-    DerivedSchema d = deriveJson(R"j({"name": "Person", "attributes": []}, {"name": "Sheep", "attributes": []})j",
-                                 R"j({"type": "hasMany", "source": "Person", "target": "Sheep"})j");
+    DerivedSchema d =
+        deriveJson(R"j({"name": "Person", "attributes": []}, {"name": "Sheep", "attributes": []})j",
+                   R"j({"type": "hasMany", "source": "Person", "target": "Sheep"})j");
     QCOMPARE(accessorsOf(d, QStringLiteral("Person")),
-             (QStringList{QStringLiteral("addSheep"), QStringLiteral("countSheep"), QStringLiteral("createSheep"),
-                          QStringLiteral("getSheep"), QStringLiteral("hasSheep"), QStringLiteral("removeSheep"),
+             (QStringList{QStringLiteral("addSheep"), QStringLiteral("countSheep"),
+                          QStringLiteral("createSheep"), QStringLiteral("getSheep"),
+                          QStringLiteral("hasSheep"), QStringLiteral("removeSheep"),
                           QStringLiteral("setSheep")}));
     QVERIFY(d.tableIndexByName(QStringLiteral("People")) >= 0);
-    d = deriveJson(R"j({"name": "Person", "attributes": []})j",
-                   R"j({"type": "hasMany", "source": "Person", "target": "Person", "as": "Children"})j");
+    d = deriveJson(
+        R"j({"name": "Person", "attributes": []})j",
+        R"j({"type": "hasMany", "source": "Person", "target": "Person", "as": "Children"})j");
     const QStringList acc = accessorsOf(d, QStringLiteral("Person"));
     for (const char *m : {"getChildren", "addChild", "addChildren", "hasChild", "createChild"})
         QVERIFY2(acc.contains(QLatin1String(m)), m);
-    QCOMPARE(column(d, QStringLiteral("People"), QStringLiteral("PersonId")).refTable, QStringLiteral("People"));
+    QCOMPARE(column(d, QStringLiteral("People"), QStringLiteral("PersonId")).refTable,
+             QStringLiteral("People"));
 }
 
 void TestDerive::namingCollision_data()
@@ -296,12 +315,14 @@ void TestDerive::namingCollision_data()
     QTest::newRow("attribute named like the alias")
         << R"j({"name": "Car", "attributes": [{"name": "owner", "type": "STRING"}]}, {"name": "Person", "attributes": []})j"
         << R"j({"type": "belongsTo", "source": "Car", "target": "Person", "as": "owner"})j"
-        << "Naming collision between attribute 'owner' and association 'owner' on model Car. To remedy this, "
+        << "Naming collision between attribute 'owner' and association 'owner' on model Car. To "
+           "remedy this, "
            "change either foreignKey or as in your association definition";
     QTest::newRow("foreignKey equal to the alias")
         << R"j({"name": "car", "attributes": []}, {"name": "person", "attributes": []})j"
         << R"j({"type": "belongsTo", "source": "car", "target": "person", "foreignKey": "person"})j"
-        << "Naming collision between attribute 'person' and association 'person' on model car. To remedy "
+        << "Naming collision between attribute 'person' and association 'person' on model car. To "
+           "remedy "
            "this, change either foreignKey or as in your association definition";
 }
 
@@ -310,17 +331,20 @@ void TestDerive::namingCollision()
     QFETCH(QString, models);
     QFETCH(QString, association);
     QFETCH(QString, message);
-    const DerivedSchema d = deriveJson(models.toUtf8().constData(), association.toUtf8().constData());
+    const DerivedSchema d =
+        deriveJson(models.toUtf8().constData(), association.toUtf8().constData());
     QCOMPARE(errorOf(d), message);
 }
 
 void TestDerive::duplicateAliases()
 {
-    DerivedSchema d = deriveJson(R"j({"name": "C", "attributes": []}, {"name": "D", "attributes": []})j",
-                                 R"j({"type": "hasMany", "source": "C", "target": "D"},
+    DerivedSchema d =
+        deriveJson(R"j({"name": "C", "attributes": []}, {"name": "D", "attributes": []})j",
+                   R"j({"type": "hasMany", "source": "C", "target": "D"},
                                     {"type": "hasMany", "source": "C", "target": "D", "as": "Ds", "foreignKey": "otherId"})j");
-    QCOMPARE(errorOf(d), QStringLiteral("You have used the alias Ds in two separate associations. Aliased "
-                                        "associations must have unique aliases."));
+    QCOMPARE(errorOf(d),
+             QStringLiteral("You have used the alias Ds in two separate associations. Aliased "
+                            "associations must have unique aliases."));
     d = deriveJson(R"j({"name": "C", "attributes": []}, {"name": "D", "attributes": []})j",
                    R"j({"type": "hasMany", "source": "C", "target": "D"},
                       {"type": "hasMany", "source": "C", "target": "D", "foreignKey": "otherId"})j");
@@ -331,9 +355,11 @@ void TestDerive::duplicateAliases()
 
 void TestDerive::idWithoutPrimaryKey()
 {
-    const DerivedSchema d = deriveJson(R"j({"name": "User", "attributes": [{"name": "id", "type": "INTEGER"}]})j", "");
-    QCOMPARE(errorOf(d), QStringLiteral("A column called 'id' was added to the attributes of 'Users' but not "
-                                        "marked with 'primaryKey: true'"));
+    const DerivedSchema d =
+        deriveJson(R"j({"name": "User", "attributes": [{"name": "id", "type": "INTEGER"}]})j", "");
+    QCOMPARE(errorOf(d),
+             QStringLiteral("A column called 'id' was added to the attributes of 'Users' but not "
+                            "marked with 'primaryKey: true'"));
     QCOMPARE(d.error->path, QStringLiteral("models[0].attributes[0]"));
 }
 
@@ -346,7 +372,8 @@ void TestDerive::declaredForeignKeyKeepsItsPosition()
     QCOMPARE(columns(d, QStringLiteral("Posts")),
              (QStringList{QStringLiteral("id"), QStringLiteral("UserId"), QStringLiteral("title"),
                           QStringLiteral("createdAt"), QStringLiteral("updatedAt")}));
-    QCOMPARE(column(d, QStringLiteral("Posts"), QStringLiteral("UserId")).onDelete, QStringLiteral("NO ACTION"));
+    QCOMPARE(column(d, QStringLiteral("Posts"), QStringLiteral("UserId")).onDelete,
+             QStringLiteral("NO ACTION"));
 }
 
 void TestDerive::junctionInheritsSourceOptionsButGlobalTimestamps()
@@ -356,16 +383,16 @@ void TestDerive::junctionInheritsSourceOptionsButGlobalTimestamps()
            {"name": "Tag", "attributes": []})j",
         R"j({"type": "belongsToMany", "source": "BlogPost", "target": "Tag", "through": "PostTags"})j");
     QCOMPARE(columns(d, QStringLiteral("PostTags")),
-             (QStringList{QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("blog_post_id"),
-                          QStringLiteral("tag_id")}));
+             (QStringList{QStringLiteral("created_at"), QStringLiteral("updated_at"),
+                          QStringLiteral("blog_post_id"), QStringLiteral("tag_id")}));
     QCOMPARE(columns(d, QStringLiteral("blog_posts")), QStringList{QStringLiteral("id")});
 }
 
 void TestDerive::errorStopsLaterAssociations()
 {
-    const DerivedSchema d = deriveJson(
-        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j",
-        R"j({"type": "hasMany", "source": "User", "target": "Picture", "as": "Photos"},
+    const DerivedSchema d =
+        deriveJson(R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j",
+                   R"j({"type": "hasMany", "source": "User", "target": "Picture", "as": "Photos"},
            {"type": "hasMany", "source": "User", "target": "Picture", "as": "Photos"},
            {"type": "belongsTo", "source": "Picture", "target": "User"})j");
     QVERIFY(d.error);
@@ -400,9 +427,10 @@ void TestDerive::objectAliasesNeverCollide()
         R"j({"type": "hasMany", "source": "User", "target": "Picture", "as": {"singular": "Pic", "plural": "Pics"}},
            {"type": "hasMany", "source": "User", "target": "Picture", "as": {"singular": "Pic", "plural": "Pics"}, "foreignKey": "x"})j");
     QVERIFY(!d.error);
-    QCOMPARE(columns(d, QStringLiteral("Pictures")),
-             (QStringList{QStringLiteral("id"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
-                          QStringLiteral("UserId"), QStringLiteral("x")}));
+    QCOMPARE(
+        columns(d, QStringLiteral("Pictures")),
+        (QStringList{QStringLiteral("id"), QStringLiteral("createdAt"), QStringLiteral("updatedAt"),
+                     QStringLiteral("UserId"), QStringLiteral("x")}));
 }
 
 void TestDerive::indexFieldsAreColumnsVerbatim()

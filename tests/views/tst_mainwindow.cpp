@@ -219,7 +219,9 @@ void TstMainWindow::malformedFileKeepsPreviousSchema()
         return;
 
     // Reload re-reads the shown file and replaces the loader errors with its problems.
-    w.findChild<QAction *>(QStringLiteral("actionReload"))->trigger();
+    auto *reload = w.findChild<QAction *>(QStringLiteral("actionReload"));
+    QVERIFY(reload);
+    reload->trigger();
     QCOMPARE(w.problemsPanel()->errorCount(), 0);
 }
 

@@ -1,0 +1,117 @@
+// check's lint: what Sequelize accepts but users regret.
+
+#include "io/schemareader.h"
+#include "rules/analysis.h"
+#include "rules/lint.h"
+
+#include <QTest>
+
+using namespace mc;
+
+namespace {
+
+Diagnostics lint(const char *models, const char *associations)
+{
+    const QByteArray doc = QByteArray("{\"format\": \"modelcanvas/1\", \"models\": [") + models +
+                           "], \"associations\": [" + associations + "]}";
+    const LoadResult r = readSchema(doc);
+    if (!r.schema)
+        qFatal("test schema does not load");
+    const DerivedSchema d = derive(*r.schema);
+    return checkSchema(*r.schema, d, analyse(d), false);
+}
+
+QStringList texts(const Diagnostics &ds)
+{
+    QStringList out;
+    for (const Diagnostic &d : ds)
+        out << severityName(d.severity) + QLatin1String(": ") + d.toString();
+    return out;
+}
+
+bool anyContains(const Diagnostics &ds, const QString &needle)
+{
+    return texts(ds).join(QLatin1Char('\n')).contains(needle);
+}
+
+} // namespace
+
+class TestLint : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void unindexedForeignKeyOffersTheIndex();
+    void declaredIndexSilencesIt();
+    void junctionSecondKeyIsUnindexed();
+    void shadowedAccessorNamesTheClaimant();
+    void indexOnAttributeNameOfUnderscoredModel();
+    void sharedTableName();
+};
+
+void TestLint::unindexedForeignKeyOffersTheIndex()
+{
+    const Diagnostics ds =
+        lint(R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []})j",
+             R"j({"type": "hasMany", "source": "User", "target": "Picture"})j");
+    QVERIFY2(
+        anyContains(ds, QStringLiteral(
+                            "warning: models[1]: foreign key column Pictures.UserId has no index")),
+        qPrintable(texts(ds).join(QLatin1Char('\n'))));
+    QVERIFY(anyContains(ds, QStringLiteral("add {\"fields\": [\"UserId\"]} to models[1].indexes")));
+}
+
+void TestLint::declaredIndexSilencesIt()
+{
+    const Diagnostics ds = lint(
+        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": [], "indexes": [{"fields": ["UserId"]}]})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Picture"})j");
+    QVERIFY2(ds.isEmpty(), qPrintable(texts(ds).join(QLatin1Char('\n'))));
+}
+
+void TestLint::junctionSecondKeyIsUnindexed()
+{
+    // The composite primary key (UserId, ProjectId) serves lookups by UserId only.
+    const Diagnostics ds = lint(
+        R"j({"name": "User", "attributes": []}, {"name": "Project", "attributes": []})j",
+        R"j({"type": "belongsToMany", "source": "User", "target": "Project", "through": "UserProjects"})j");
+    QVERIFY(anyContains(ds, QStringLiteral("UserProjects.ProjectId has no index")));
+    QVERIFY(!anyContains(ds, QStringLiteral("UserProjects.UserId has no index")));
+}
+
+void TestLint::shadowedAccessorNamesTheClaimant()
+{
+    const Diagnostics ds = lint(
+        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": [], "indexes": [{"fields": ["UserId"]}, {"fields": ["ownerId"]}]})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Picture"},
+           {"type": "hasMany", "source": "User", "target": "Picture", "as": {"singular": "Picture", "plural": "Photos"}, "foreignKey": "ownerId"})j");
+    QVERIFY2(anyContains(
+                 ds, QStringLiteral("associations[1].as: accessor User.addPicture() of "
+                                    "User.hasMany(Picture, as {Picture, Photos}) is not defined: "
+                                    "associations[0] (User.hasMany(Picture)) already defines it")),
+             qPrintable(texts(ds).join(QLatin1Char('\n'))));
+}
+
+void TestLint::indexOnAttributeNameOfUnderscoredModel()
+{
+    const Diagnostics ds = lint(
+        R"j({"name": "User", "attributes": []},
+           {"name": "Picture", "attributes": [], "options": {"underscored": true}, "indexes": [{"fields": ["UserId"]}]})j",
+        R"j({"type": "hasMany", "source": "User", "target": "Picture"})j");
+    QVERIFY2(
+        anyContains(
+            ds, QStringLiteral("error: models[1].indexes[0].fields: index pictures__user_id names "
+                               "UserId, which is no column of pictures")),
+        qPrintable(texts(ds).join(QLatin1Char('\n'))));
+    QVERIFY(anyContains(ds, QStringLiteral("stored in column user_id")));
+}
+
+void TestLint::sharedTableName()
+{
+    const Diagnostics ds = lint(
+        R"j({"name": "User", "attributes": []}, {"name": "Member", "tableName": "Users", "attributes": []})j",
+        "");
+    QVERIFY(anyContains(ds, QStringLiteral("models User and Member share the table Users")));
+}
+
+QTEST_GUILESS_MAIN(TestLint)
+#include "tst_lint.moc"
