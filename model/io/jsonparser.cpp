@@ -2,6 +2,7 @@
 
 #include <QSet>
 
+#include <algorithm>
 #include <vector>
 
 namespace mc {
@@ -41,10 +42,21 @@ struct PathPart
     int index = -1; ///< >= 0 for an array element
 };
 
+/// Members of the array or object being parsed at one nesting depth. They are
+/// collected here and then moved into a value sized once, which avoids growing
+/// every array and object one element at a time.
+struct Scratch
+{
+    std::vector<QString> keys;
+    std::vector<JsonValue> items;
+};
+
 class Parser
 {
 public:
-    Parser(const char *data, qsizetype size) : m_p(data), m_n(size) {}
+    Parser(const char *data, qsizetype size)
+        : m_p(data), m_n(size), m_scratch(size_t(kMaxJsonDepth) + 1)
+    {}
 
     JsonParseResult run();
 
@@ -63,6 +75,7 @@ private:
     bool parseNumber(JsonValue &out);
     bool parseWord(JsonValue &out);
     bool enter();
+    void leave(JsonValue &out);
     QString pathString() const;
 
     const char *m_p;
@@ -71,6 +84,7 @@ private:
     qsizetype m_bomSize = 0;
     int m_depth = 0;
     std::vector<PathPart> m_path;
+    std::vector<Scratch> m_scratch; ///< indexed by depth; never resized while parsing
     JsonParseResult m_result;
 };
 
@@ -175,7 +189,26 @@ bool Parser::enter()
     if (++m_depth > kMaxJsonDepth)
         return fail(m_pos, JsonParseResult::Error::TooDeep,
                     QStringLiteral("nesting deeper than %1 levels").arg(kMaxJsonDepth));
+    Scratch &scratch = m_scratch[size_t(m_depth)];
+    scratch.keys.clear();
+    scratch.items.clear();
     return true;
+}
+
+/// Moves the members collected at the current depth into \a out and leaves that depth.
+void Parser::leave(JsonValue &out)
+{
+    Scratch &scratch = m_scratch[size_t(m_depth)];
+    out.reserve(scratch.items.size());
+    for (size_t i = 0; i < scratch.items.size(); ++i) {
+        if (out.isObject())
+            out.appendMember(scratch.keys[i], std::move(scratch.items[i]));
+        else
+            out.append(std::move(scratch.items[i]));
+    }
+    scratch.keys.clear();
+    scratch.items.clear();
+    --m_depth;
 }
 
 bool Parser::parseValue(JsonValue &out)
@@ -191,7 +224,7 @@ bool Parser::parseValue(JsonValue &out)
         QString s;
         if (!parseString(s))
             return false;
-        out = JsonValue::string(s);
+        out = JsonValue::string(std::move(s));
         return true;
     }
     if (c == '-' || isDigit(c))
@@ -383,10 +416,11 @@ bool Parser::parseArray(JsonValue &out)
         return false;
     ++m_pos;
     out = JsonValue::array();
+    Scratch &scratch = m_scratch[size_t(m_depth)];
     skipWs();
     if (!atEnd() && m_p[m_pos] == ']') {
         ++m_pos;
-        --m_depth;
+        leave(out);
         return true;
     }
     for (int index = 0;; ++index) {
@@ -395,11 +429,10 @@ bool Parser::parseArray(JsonValue &out)
             return fail(m_pos, JsonParseResult::Error::Syntax,
                         QStringLiteral("trailing comma before ']'"));
         m_path.push_back({QString(), index});
-        JsonValue item;
-        if (!parseValue(item))
+        scratch.items.emplace_back();
+        if (!parseValue(scratch.items.back()))
             return false;
         m_path.pop_back();
-        out.append(std::move(item));
         skipWs();
         if (!atEnd() && m_p[m_pos] == ',') {
             ++m_pos;
@@ -407,7 +440,7 @@ bool Parser::parseArray(JsonValue &out)
         }
         if (!atEnd() && m_p[m_pos] == ']') {
             ++m_pos;
-            --m_depth;
+            leave(out);
             return true;
         }
         return failExpected(QStringLiteral("',' or ']' after array element"));
@@ -420,11 +453,25 @@ bool Parser::parseObject(JsonValue &out)
         return false;
     ++m_pos;
     out = JsonValue::object();
+    Scratch &scratch = m_scratch[size_t(m_depth)];
+    // Objects are mostly small: scan their keys, and only hash the keys of large ones.
+    constexpr size_t kLinearKeyLimit = 16;
     QSet<QString> seen;
+    auto isDuplicate = [&](const QString &key) {
+        const std::vector<QString> &keys = scratch.keys;
+        if (keys.size() < kLinearKeyLimit)
+            return std::find(keys.begin(), keys.end(), key) != keys.end();
+        if (seen.isEmpty())
+            seen = QSet<QString>(keys.begin(), keys.end());
+        if (seen.contains(key))
+            return true;
+        seen.insert(key); // about to be appended
+        return false;
+    };
     skipWs();
     if (!atEnd() && m_p[m_pos] == '}') {
         ++m_pos;
-        --m_depth;
+        leave(out);
         return true;
     }
     for (bool first = true;; first = false) {
@@ -439,21 +486,20 @@ bool Parser::parseObject(JsonValue &out)
         QString key;
         if (!parseString(key))
             return false;
-        if (seen.contains(key))
+        if (isDuplicate(key))
             return fail(keyPos, JsonParseResult::Error::DuplicateKey,
                         QStringLiteral("duplicate key %1").arg(jsonQuote(key)));
-        seen.insert(key);
         skipWs();
         if (atEnd() || m_p[m_pos] != ':')
             return failExpected(QStringLiteral("':' after object key"));
         ++m_pos;
         skipWs();
         m_path.push_back({key, -1});
-        JsonValue item;
-        if (!parseValue(item))
+        scratch.keys.push_back(key);
+        scratch.items.emplace_back();
+        if (!parseValue(scratch.items.back()))
             return false;
         m_path.pop_back();
-        out.appendMember(key, std::move(item));
         skipWs();
         if (!atEnd() && m_p[m_pos] == ',') {
             ++m_pos;
@@ -461,7 +507,7 @@ bool Parser::parseObject(JsonValue &out)
         }
         if (!atEnd() && m_p[m_pos] == '}') {
             ++m_pos;
-            --m_depth;
+            leave(out);
             return true;
         }
         return failExpected(QStringLiteral("',' or '}' after object member"));

@@ -14,11 +14,11 @@ JsonValue JsonValue::boolean(bool b)
     return v;
 }
 
-JsonValue JsonValue::number(const QString &lexeme)
+JsonValue JsonValue::number(QString lexeme)
 {
     JsonValue v;
     v.m_kind = Kind::Number;
-    v.m_text = lexeme;
+    v.m_text = std::move(lexeme);
     return v;
 }
 
@@ -30,11 +30,11 @@ JsonValue JsonValue::number(double value)
     return number(QString::number(value, 'g', QLocale::FloatingPointShortest));
 }
 
-JsonValue JsonValue::string(const QString &s)
+JsonValue JsonValue::string(QString s)
 {
     JsonValue v;
     v.m_kind = Kind::String;
-    v.m_text = s;
+    v.m_text = std::move(s);
     return v;
 }
 

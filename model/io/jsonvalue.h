@@ -17,10 +17,10 @@ public:
     JsonValue() = default;
     static JsonValue null() { return JsonValue(); }
     static JsonValue boolean(bool b);
-    static JsonValue number(const QString &lexeme);
+    static JsonValue number(QString lexeme);
     /// Shortest round-trip spelling (`42`, `0.1`); NaN and infinities give null.
     static JsonValue number(double value);
-    static JsonValue string(const QString &s);
+    static JsonValue string(QString s);
     static JsonValue array();
     static JsonValue object();
 
@@ -53,6 +53,13 @@ public:
     {
         m_keys.push_back(key);
         m_items.push_back(std::move(v));
+    }
+    /// Makes room for \a n elements (and, for objects, keys) before appending them.
+    void reserve(size_t n)
+    {
+        m_items.reserve(n);
+        if (m_kind == Kind::Object)
+            m_keys.reserve(n);
     }
     const JsonValue *find(const QString &key) const;
     int size() const { return int(m_items.size()); }

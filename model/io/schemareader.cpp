@@ -6,16 +6,41 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+
 namespace mc {
 
 namespace {
 
 using Kind = JsonValue::Kind;
 
-QString L(const char *s)
+/// Latin-1 view of a key or message literal: compares with QString without allocating.
+using L = QLatin1String;
+
+/// A JSON path for diagnostics (`models[1].attributes[0].type`), built only when a
+/// message needs it: a parent path plus one key or index. Paths live on the stack of
+/// the reading functions, so the parent outlives every child.
+class Path
 {
-    return QString::fromLatin1(s);
-}
+public:
+    Path() = default; ///< the document root
+    Path(const Path &parent, QStringView key) : m_parent(&parent), m_key(key) {}
+    Path(const Path &parent, int index) : m_parent(&parent), m_index(index) {}
+
+    QString toString() const
+    {
+        if (!m_parent)
+            return QString();
+        const QString parent = m_parent->toString();
+        return m_index >= 0 ? jsonPathIndex(parent, m_index)
+                            : jsonPathKey(parent, m_key.toString());
+    }
+
+private:
+    const Path *m_parent = nullptr;
+    QStringView m_key;
+    int m_index = -1;
+};
 
 /// Keys of file-format §6 that Sequelize ignores for some association types.
 bool keyApplies(const QString &key, AssociationType t)
@@ -39,41 +64,41 @@ public:
     LoadResult read(const JsonValue &doc);
 
 private:
-    void error(const QString &path, const QString &message)
+    void error(const Path &path, const QString &message)
     {
-        m_diags.append(Diagnostic::error(path, message));
+        m_diags.append(Diagnostic::error(path.toString(), message));
     }
-    void typeError(const QString &path, const QString &expected, const JsonValue &got)
+    void typeError(const Path &path, const QString &expected, const JsonValue &got)
     {
         error(path, QStringLiteral("expected %1, got %2").arg(expected, got.describe()));
     }
-    bool isKind(const JsonValue &v, Kind k, const QString &path, const char *expected)
+    bool isKind(const JsonValue &v, Kind k, const Path &path, const char *expected)
     {
         if (v.kind() != k)
             typeError(path, L(expected), v);
         return v.kind() == k;
     }
     template <typename Handler>
-    void members(const JsonValue &obj, const QString &path, Extensions &ext, Handler handle);
-    void requireKeys(const JsonValue &obj, const QString &path,
+    void members(const JsonValue &obj, const Path &path, Extensions &ext, Handler handle);
+    void requireKeys(const JsonValue &obj, const Path &path,
                      std::initializer_list<const char *> keys);
-    std::optional<bool> readBool(const JsonValue &v, const QString &path);
-    std::optional<QString> readName(const JsonValue &v, const QString &path);
-    std::optional<double> readFinite(const JsonValue &v, const QString &path);
+    std::optional<bool> readBool(const JsonValue &v, const Path &path);
+    std::optional<QString> readName(const JsonValue &v, const Path &path);
+    std::optional<double> readFinite(const JsonValue &v, const Path &path);
 
-    void readOptions(const JsonValue &v, const QString &path, ModelOptions &o);
-    void readModels(const JsonValue &v, const QString &path, QVector<Model> &models);
-    void readModel(const JsonValue &v, const QString &path, Model &m);
-    void readAttributes(const JsonValue &v, const QString &path, QVector<Attribute> &attrs);
-    void readAttribute(const JsonValue &v, const QString &path, Attribute &a, bool inKeySpec);
-    void readIndex(const JsonValue &v, const QString &path, IndexSpec &index);
-    void readPosition(const JsonValue &v, const QString &path, Model &m);
-    void readAssociation(const JsonValue &v, const QString &path, Association &a);
-    void readAlias(const JsonValue &v, const QString &path, AliasSpec &as,
+    void readOptions(const JsonValue &v, const Path &path, ModelOptions &o);
+    void readModels(const JsonValue &v, const Path &path, QVector<Model> &models);
+    void readModel(const JsonValue &v, const Path &path, Model &m);
+    void readAttributes(const JsonValue &v, const Path &path, QVector<Attribute> &attrs);
+    void readAttribute(const JsonValue &v, const Path &path, Attribute &a, bool inKeySpec);
+    void readIndex(const JsonValue &v, const Path &path, IndexSpec &index);
+    void readPosition(const JsonValue &v, const Path &path, Model &m);
+    void readAssociation(const JsonValue &v, const Path &path, Association &a);
+    void readAlias(const JsonValue &v, const Path &path, AliasSpec &as,
                    std::optional<AssociationType> type);
-    void readKeySpec(const JsonValue &v, const QString &path, KeySpec &k);
-    QString readModelRef(const JsonValue &v, const QString &path);
-    std::optional<QString> readAction(const JsonValue &v, const QString &path);
+    void readKeySpec(const JsonValue &v, const Path &path, KeySpec &k);
+    QString readModelRef(const JsonValue &v, const Path &path);
+    std::optional<QString> readAction(const JsonValue &v, const Path &path);
 
     Diagnostics m_diags;
     QStringList m_modelNames; ///< unique model names, in order
@@ -84,11 +109,11 @@ private:
 /// Calls handle(key, value, path) for each member except `x-` keys, which go to
 /// \a ext; a key that handle() does not know (returns false) is reported.
 template <typename Handler>
-void Reader::members(const JsonValue &obj, const QString &path, Extensions &ext, Handler handle)
+void Reader::members(const JsonValue &obj, const Path &path, Extensions &ext, Handler handle)
 {
     for (size_t i = 0; i < obj.keys().size(); ++i) {
         const QString &key = obj.keys()[i];
-        const QString p = jsonPathKey(path, key);
+        const Path p(path, key);
         if (key.startsWith(L("x-")))
             ext.emplace_back(key, obj.items()[i]);
         else if (!handle(key, obj.items()[i], p))
@@ -96,23 +121,24 @@ void Reader::members(const JsonValue &obj, const QString &path, Extensions &ext,
     }
 }
 
-void Reader::requireKeys(const JsonValue &obj, const QString &path,
+void Reader::requireKeys(const JsonValue &obj, const Path &path,
                          std::initializer_list<const char *> keys)
 {
     for (const char *k : keys) {
-        if (!obj.find(L(k)))
+        const auto &present = obj.keys();
+        if (std::find(present.begin(), present.end(), L(k)) == present.end())
             error(path, QStringLiteral("missing required key \"%1\"").arg(L(k)));
     }
 }
 
-std::optional<bool> Reader::readBool(const JsonValue &v, const QString &path)
+std::optional<bool> Reader::readBool(const JsonValue &v, const Path &path)
 {
     if (!isKind(v, Kind::Bool, path, "a boolean"))
         return std::nullopt;
     return v.toBool();
 }
 
-std::optional<QString> Reader::readName(const JsonValue &v, const QString &path)
+std::optional<QString> Reader::readName(const JsonValue &v, const Path &path)
 {
     if (!v.isString() || v.text().isEmpty()) {
         typeError(path, L("a non-empty string"), v);
@@ -121,7 +147,7 @@ std::optional<QString> Reader::readName(const JsonValue &v, const QString &path)
     return v.text();
 }
 
-std::optional<double> Reader::readFinite(const JsonValue &v, const QString &path)
+std::optional<double> Reader::readFinite(const JsonValue &v, const Path &path)
 {
     if (!isKind(v, Kind::Number, path, "a number"))
         return std::nullopt;
@@ -137,48 +163,49 @@ std::optional<double> Reader::readFinite(const JsonValue &v, const QString &path
 LoadResult Reader::read(const JsonValue &doc)
 {
     LoadResult result;
+    const Path root;
+    const Path formatPath(root, u"format");
     // A missing or different format makes every other message meaningless.
     const JsonValue *format = doc.find(L("format"));
     if (!doc.isObject())
         error(
-            QString(),
+            root,
             QStringLiteral("expected a JSON object at the top level, got %1").arg(doc.describe()));
     else if (!format)
-        error(QString(), L("missing required key \"format\" (expected \"modelcanvas/1\")"));
+        error(root, L("missing required key \"format\" (expected \"modelcanvas/1\")"));
     else if (!format->isString())
-        typeError(L("format"), L("the string \"modelcanvas/1\""), *format);
+        typeError(formatPath, L("the string \"modelcanvas/1\""), *format);
     else if (format->text() != L("modelcanvas/1"))
-        error(L("format"), QStringLiteral("unsupported format %1").arg(jsonQuote(format->text())));
+        error(formatPath, QStringLiteral("unsupported format %1").arg(jsonQuote(format->text())));
     if (!m_diags.isEmpty()) {
         result.diagnostics = m_diags;
         return result;
     }
     Schema s;
     const JsonValue *associations = nullptr;
-    members(doc, QString(), s.extensions,
-            [&](const QString &key, const JsonValue &v, const QString &p) {
-                if (key == L("options")) {
-                    s.hasOptions = true;
-                    readOptions(v, p, s.options);
-                } else if (key == L("models")) {
-                    readModels(v, p, s.models);
-                } else if (key == L("associations")) {
-                    associations = &v; // read once every model name is known
-                } else if (key == L("view") || key == L("layout")) {
-                    if (isKind(v, Kind::Object, p, "an object"))
-                        (key == L("view") ? s.view : s.layout) = v;
-                } else {
-                    return key == L("format");
-                }
-                return true;
-            });
-    requireKeys(doc, QString(), {"models"});
-    if (associations && isKind(*associations, Kind::Array, L("associations"), "an array")) {
+    members(doc, root, s.extensions, [&](const QString &key, const JsonValue &v, const Path &p) {
+        if (key == L("options")) {
+            s.hasOptions = true;
+            readOptions(v, p, s.options);
+        } else if (key == L("models")) {
+            readModels(v, p, s.models);
+        } else if (key == L("associations")) {
+            associations = &v; // read once every model name is known
+        } else if (key == L("view") || key == L("layout")) {
+            if (isKind(v, Kind::Object, p, "an object"))
+                (key == L("view") ? s.view : s.layout) = v;
+        } else {
+            return key == L("format");
+        }
+        return true;
+    });
+    requireKeys(doc, root, {"models"});
+    const Path associationsPath(root, u"associations");
+    if (associations && isKind(*associations, Kind::Array, associationsPath, "an array")) {
         for (int i = 0; i < associations->size(); ++i) {
             Association a;
-            readAssociation(associations->items()[size_t(i)], jsonPathIndex(L("associations"), i),
-                            a);
-            s.associations.append(a);
+            readAssociation(associations->items()[size_t(i)], Path(associationsPath, i), a);
+            s.associations.append(std::move(a));
         }
     }
     result.diagnostics = m_diags;
@@ -187,11 +214,11 @@ LoadResult Reader::read(const JsonValue &doc)
     return result;
 }
 
-void Reader::readOptions(const JsonValue &v, const QString &path, ModelOptions &o)
+void Reader::readOptions(const JsonValue &v, const Path &path, ModelOptions &o)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
-    members(v, path, o.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+    members(v, path, o.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
         if (key == L("underscored"))
             o.underscored = readBool(x, p);
         else if (key == L("timestamps"))
@@ -218,38 +245,38 @@ void Reader::readOptions(const JsonValue &v, const QString &path, ModelOptions &
     });
 }
 
-void Reader::readModels(const JsonValue &v, const QString &path, QVector<Model> &models)
+void Reader::readModels(const JsonValue &v, const Path &path, QVector<Model> &models)
 {
     if (!isKind(v, Kind::Array, path, "an array"))
         return;
     QHash<QString, int> firstIndex;
     for (int i = 0; i < v.size(); ++i) {
-        const QString p = jsonPathIndex(path, i);
+        const Path p(path, i);
         Model m;
         readModel(v.items()[size_t(i)], p, m);
         if (!m.name.isEmpty()) {
             const auto it = firstIndex.constFind(m.name);
             if (it != firstIndex.constEnd()) {
-                error(jsonPathKey(p, L("name")),
+                error(Path(p, u"name"),
                       QStringLiteral("duplicate model name '%1' (first defined at %2)")
-                          .arg(m.name, jsonPathIndex(path, it.value())));
+                          .arg(m.name, Path(path, it.value()).toString()));
             } else {
                 firstIndex.insert(m.name, i);
                 m_modelNames.append(m.name);
                 m_modelSet.insert(m.name);
             }
         }
-        models.append(m);
+        models.append(std::move(m));
     }
     m_modelsKnown = true;
 }
 
-void Reader::readModel(const JsonValue &v, const QString &path, Model &m)
+void Reader::readModel(const JsonValue &v, const Path &path, Model &m)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
     m.tableNameWritten = false;
-    members(v, path, m.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+    members(v, path, m.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
         if (key == L("name")) {
             m.name = readName(x, p).value_or(QString());
         } else if (key == L("tableName")) {
@@ -268,7 +295,7 @@ void Reader::readModel(const JsonValue &v, const QString &path, Model &m)
             if (isKind(x, Kind::Array, p, "an array")) {
                 for (int i = 0; i < x.size(); ++i) {
                     m.indexes->append(IndexSpec());
-                    readIndex(x.items()[size_t(i)], jsonPathIndex(p, i), m.indexes->back());
+                    readIndex(x.items()[size_t(i)], Path(p, i), m.indexes->back());
                 }
             }
         } else if (key == L("position")) {
@@ -281,34 +308,34 @@ void Reader::readModel(const JsonValue &v, const QString &path, Model &m)
     requireKeys(v, path, {"name", "attributes"});
 }
 
-void Reader::readAttributes(const JsonValue &v, const QString &path, QVector<Attribute> &attrs)
+void Reader::readAttributes(const JsonValue &v, const Path &path, QVector<Attribute> &attrs)
 {
     if (!isKind(v, Kind::Array, path, "an array"))
         return;
     QHash<QString, int> firstIndex;
     for (int i = 0; i < v.size(); ++i) {
-        const QString p = jsonPathIndex(path, i);
+        const Path p(path, i);
         Attribute a;
         readAttribute(v.items()[size_t(i)], p, a, false);
         if (!a.name.isEmpty()) {
             const auto it = firstIndex.constFind(a.name);
             if (it != firstIndex.constEnd())
-                error(jsonPathKey(p, L("name")),
+                error(Path(p, u"name"),
                       QStringLiteral("duplicate attribute name '%1' (first defined at %2)")
-                          .arg(a.name, jsonPathIndex(path, it.value())));
+                          .arg(a.name, Path(path, it.value()).toString()));
             else
                 firstIndex.insert(a.name, i);
         }
-        attrs.append(a);
+        attrs.append(std::move(a));
     }
 }
 
-void Reader::readAttribute(const JsonValue &v, const QString &path, Attribute &a, bool inKeySpec)
+void Reader::readAttribute(const JsonValue &v, const Path &path, Attribute &a, bool inKeySpec)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
     a.hasName = false;
-    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
         if (key == L("name")) {
             a.hasName = true;
             a.name = readName(x, p).value_or(QString());
@@ -349,37 +376,35 @@ void Reader::readAttribute(const JsonValue &v, const QString &path, Attribute &a
         requireKeys(v, path, {"name", "type"});
 }
 
-void Reader::readIndex(const JsonValue &v, const QString &path, IndexSpec &index)
+void Reader::readIndex(const JsonValue &v, const Path &path, IndexSpec &index)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
-    members(
-        v, path, index.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
-            if (key == L("fields")) {
-                if (!x.isArray() || x.size() == 0)
-                    typeError(p, L("a non-empty array of attribute names"), x);
-                for (int f = 0; x.isArray() && f < x.size(); ++f)
-                    index.fields.append(
-                        readName(x.items()[size_t(f)], jsonPathIndex(p, f)).value_or(QString()));
-            } else if (key == L("unique")) {
-                index.unique = readBool(x, p);
-            } else if (key == L("name")) {
-                index.name = readName(x, p);
-            } else {
-                return false;
-            }
-            return true;
-        });
+    members(v, path, index.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
+        if (key == L("fields")) {
+            if (!x.isArray() || x.size() == 0)
+                typeError(p, L("a non-empty array of attribute names"), x);
+            for (int f = 0; x.isArray() && f < x.size(); ++f)
+                index.fields.append(readName(x.items()[size_t(f)], Path(p, f)).value_or(QString()));
+        } else if (key == L("unique")) {
+            index.unique = readBool(x, p);
+        } else if (key == L("name")) {
+            index.name = readName(x, p);
+        } else {
+            return false;
+        }
+        return true;
+    });
     requireKeys(v, path, {"fields"});
 }
 
-void Reader::readPosition(const JsonValue &v, const QString &path, Model &m)
+void Reader::readPosition(const JsonValue &v, const Path &path, Model &m)
 {
     if (!isKind(v, Kind::Object, path, "an object {\"x\": number, \"y\": number}"))
         return;
     QPointF pos;
     members(v, path, m.positionExtensions,
-            [&](const QString &key, const JsonValue &x, const QString &p) {
+            [&](const QString &key, const JsonValue &x, const Path &p) {
                 if (key == L("x"))
                     pos.setX(readFinite(x, p).value_or(0.0));
                 else if (key == L("y"))
@@ -390,13 +415,13 @@ void Reader::readPosition(const JsonValue &v, const QString &path, Model &m)
     m.position = pos;
 }
 
-void Reader::readAssociation(const JsonValue &v, const QString &path, Association &a)
+void Reader::readAssociation(const JsonValue &v, const Path &path, Association &a)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
     std::optional<AssociationType> type;
     const JsonValue *t = v.find(L("type"));
-    const QString typePath = jsonPathKey(path, L("type"));
+    const Path typePath(path, u"type");
     if (t && isKind(*t, Kind::String, typePath, "a string")) {
         type = associationTypeFromName(t->text());
         static const QStringList names{L("belongsTo"), L("hasOne"), L("hasMany"),
@@ -424,7 +449,7 @@ void Reader::readAssociation(const JsonValue &v, const QString &path, Associatio
                                    L("foreignKeyConstraint"),
                                    L("onDelete"),
                                    L("onUpdate")};
-    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const QString &p) {
+    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
         if (!known.contains(key))
             return false;
         if (type && !keyApplies(key, *type))
@@ -453,7 +478,7 @@ void Reader::readAssociation(const JsonValue &v, const QString &path, Associatio
     requireKeys(v, path, {"type", "source", "target"});
 }
 
-void Reader::readAlias(const JsonValue &v, const QString &path, AliasSpec &as,
+void Reader::readAlias(const JsonValue &v, const Path &path, AliasSpec &as,
                        std::optional<AssociationType> type)
 {
     if (v.isString() && !v.text().isEmpty()) {
@@ -465,21 +490,20 @@ void Reader::readAlias(const JsonValue &v, const QString &path, AliasSpec &as,
                         .arg(associationTypeName(*type)));
     } else if (v.isObject()) {
         as.kind = AliasSpec::Kind::Object;
-        members(v, path, as.extensions,
-                [&](const QString &key, const JsonValue &x, const QString &p) {
-                    if (key == L("singular"))
-                        as.singular = readName(x, p).value_or(QString());
-                    else if (key == L("plural"))
-                        as.plural = readName(x, p).value_or(QString());
-                    return key == L("singular") || key == L("plural");
-                });
+        members(v, path, as.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
+            if (key == L("singular"))
+                as.singular = readName(x, p).value_or(QString());
+            else if (key == L("plural"))
+                as.plural = readName(x, p).value_or(QString());
+            return key == L("singular") || key == L("plural");
+        });
         requireKeys(v, path, {"singular", "plural"});
     } else {
         typeError(path, L("a non-empty string or an object {\"singular\", \"plural\"}"), v);
     }
 }
 
-void Reader::readKeySpec(const JsonValue &v, const QString &path, KeySpec &k)
+void Reader::readKeySpec(const JsonValue &v, const Path &path, KeySpec &k)
 {
     if (v.isString() && !v.text().isEmpty()) {
         k.kind = KeySpec::Kind::String;
@@ -492,7 +516,7 @@ void Reader::readKeySpec(const JsonValue &v, const QString &path, KeySpec &k)
     }
 }
 
-QString Reader::readModelRef(const JsonValue &v, const QString &path)
+QString Reader::readModelRef(const JsonValue &v, const Path &path)
 {
     const QString name = readName(v, path).value_or(QString());
     if (name.isEmpty() || !m_modelsKnown || m_modelSet.contains(name))
@@ -504,7 +528,7 @@ QString Reader::readModelRef(const JsonValue &v, const QString &path)
     return name;
 }
 
-std::optional<QString> Reader::readAction(const JsonValue &v, const QString &path)
+std::optional<QString> Reader::readAction(const JsonValue &v, const Path &path)
 {
     if (!isKind(v, Kind::String, path, "a string"))
         return std::nullopt;

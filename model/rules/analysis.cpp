@@ -20,30 +20,39 @@ Graph buildGraph(const DerivedSchema &d, QVector<DependencyEdge> &edges, QVector
 {
     Graph g;
     QHash<QString, int> ids;
+    ids.reserve(d.tables.size() + 1);
+    g.names.reserve(d.tables.size());
+    g.adjacent.reserve(d.tables.size());
     nodeOf.resize(d.tables.size());
+    QVector<int> tableOfNode;
+    tableOfNode.reserve(d.tables.size());
     auto idOf = [&](const QString &name) {
-        auto it = ids.find(name);
-        if (it != ids.end())
+        const auto it = ids.constFind(name);
+        if (it != ids.constEnd())
             return *it;
         const int id = g.names.size();
         ids.insert(name, id);
         g.names << name;
         g.adjacent.append(QVector<int>());
+        tableOfNode.append(-1);
         return id;
     };
     for (int t = 0; t < d.tables.size(); ++t) {
         const DerivedTable &table = d.tables[t];
         const int from = idOf(table.table);
         nodeOf[t] = from;
+        if (tableOfNode[from] < 0)
+            tableOfNode[from] = t;
         for (const DerivedColumn &c : table.columns) {
             if (!c.hasReference || c.refTable == table.table)
                 continue;
             const int to = idOf(c.refTable);
             g.adjacent[from].append(to);
-            edges.append(
-                DependencyEdge{t, d.tableIndexByName(c.refTable), c.column, c.associationIndex});
+            edges.append(DependencyEdge{t, to, c.column, c.associationIndex}); // `to` fixed below
         }
     }
+    for (DependencyEdge &e : edges)
+        e.to = tableOfNode[e.to]; // node -> its first table (-1: no such table)
     return g;
 }
 
@@ -190,22 +199,33 @@ Analysis analyse(const DerivedSchema &d)
     }
     if (a.toposortError.isEmpty())
         return a;
-    for (const QVector<int> &comp : components(g)) {
-        Cycle c;
-        QVector<int> tableIdx;
-        for (int t = 0; t < d.tables.size(); ++t) {
-            if (comp.contains(nodeOf[t]) && !c.tables.contains(d.tables[t].table)) {
-                c.tables << d.tables[t].table;
-                tableIdx << t;
-            }
-        }
-        for (const DependencyEdge &e : a.edges) {
-            if (e.to >= 0 && comp.contains(nodeOf[e.from]) && comp.contains(nodeOf[e.to])) {
-                c.edges << e;
-                if (e.associationIndex >= 0 && !c.associations.contains(e.associationIndex))
-                    c.associations << e.associationIndex;
-            }
-        }
+    // Group tables and edges by component in one pass each (a schema may hold
+    // thousands of tables and dozens of cycles).
+    const QVector<QVector<int>> comps = components(g);
+    QVector<int> compOfNode(g.names.size(), -1);
+    for (int k = 0; k < comps.size(); ++k) {
+        for (int v : comps[k])
+            compOfNode[v] = k;
+    }
+    QVector<Cycle> cycles(comps.size());
+    for (int t = 0; t < d.tables.size(); ++t) {
+        const int k = compOfNode[nodeOf[t]];
+        if (k >= 0 && !cycles[k].tables.contains(d.tables[t].table))
+            cycles[k].tables << d.tables[t].table;
+    }
+    for (const DependencyEdge &e : a.edges) {
+        if (e.to < 0)
+            continue;
+        const int k = compOfNode[nodeOf[e.from]];
+        if (k < 0 || compOfNode[nodeOf[e.to]] != k)
+            continue;
+        cycles[k].edges << e;
+        if (e.associationIndex >= 0 && !cycles[k].associations.contains(e.associationIndex))
+            cycles[k].associations << e.associationIndex;
+    }
+    for (int k = 0; k < comps.size(); ++k) {
+        const QVector<int> &comp = comps[k];
+        Cycle &c = cycles[k];
         std::sort(c.associations.begin(), c.associations.end());
         // Prefer a belongsTo, then the association declared last (the one that closed
         // the loop), whose removal alone makes the component acyclic.
@@ -223,8 +243,8 @@ Analysis analyse(const DerivedSchema &d)
                 break;
             }
         }
-        a.cycles.append(c);
     }
+    a.cycles = cycles;
     return a;
 }
 
