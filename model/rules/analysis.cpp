@@ -3,6 +3,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <vector>
 
 namespace mc {
 
@@ -12,47 +13,80 @@ namespace {
 /// edges one per REFERENCES column in attribute order, self-edges dropped.
 struct Graph
 {
-    QStringList names;              ///< unique table names, first definition wins
-    QVector<QVector<int>> adjacent; ///< per node, targets in edge order
+    QStringList names; ///< unique table names, first definition wins
+    // Adjacency in compressed rows: the targets of node v, in edge order, are
+    // targets[offsets[v]] .. targets[offsets[v + 1] - 1].
+    QVector<int> offsets;
+    QVector<int> targets;
+
+    int size() const { return names.size(); }
+    int degree(int v) const { return offsets[v + 1] - offsets[v]; }
+    int target(int v, int k) const { return targets[offsets[v] + k]; }
+
+    /// Builds the rows from (from, to) pairs listed in edge order.
+    void setEdges(const QVector<QPair<int, int>> &edges)
+    {
+        const int n = names.size();
+        offsets = QVector<int>(n + 1, 0);
+        for (const auto &e : edges)
+            ++offsets[e.first + 1];
+        for (int v = 0; v < n; ++v)
+            offsets[v + 1] += offsets[v];
+        targets = QVector<int>(edges.size());
+        QVector<int> fill(offsets.begin(), offsets.end() - 1);
+        for (const auto &e : edges)
+            targets[fill[e.first]++] = e.second;
+    }
 };
 
 Graph buildGraph(const DerivedSchema &d, QVector<DependencyEdge> &edges, QVector<int> &nodeOf)
 {
+    // Nodes are table names; two models sharing a table name share a node. Names
+    // are resolved to table indices by derive(), so no lookup by name is needed:
+    // the first table of each name stands for the node.
     Graph g;
-    QHash<QString, int> ids;
-    ids.reserve(d.tables.size() + 1);
-    g.names.reserve(d.tables.size());
-    g.adjacent.reserve(d.tables.size());
-    nodeOf.resize(d.tables.size());
-    QVector<int> tableOfNode;
-    tableOfNode.reserve(d.tables.size());
-    auto idOf = [&](const QString &name) {
-        const auto it = ids.constFind(name);
-        if (it != ids.constEnd())
-            return *it;
+    const int n = d.tables.size();
+    QVector<int> firstOfName(n);
+    const bool unique = d.m_tableByName.size() == n;
+    for (int t = 0; t < n; ++t)
+        firstOfName[t] = unique ? t : d.tableIndexByName(d.tables[t].table);
+    if (!unique) { // the hash holds the last table of a name: find the first
+        QHash<QString, int> first;
+        for (int t = n - 1; t >= 0; --t)
+            first.insert(d.tables[t].table, t);
+        for (int t = 0; t < n; ++t)
+            firstOfName[t] = first.value(d.tables[t].table);
+    }
+    g.names.reserve(n);
+    nodeOf.resize(n);
+    QVector<int> nodeOfTable(n, -1), tableOfNode;
+    tableOfNode.reserve(n);
+    QVector<QPair<int, int>> pairs;
+    pairs.reserve(2 * n);
+    edges.reserve(2 * n);
+    auto idOf = [&](int table) {
+        const int first = firstOfName[table];
+        if (nodeOfTable[first] >= 0)
+            return nodeOfTable[first];
         const int id = g.names.size();
-        ids.insert(name, id);
-        g.names << name;
-        g.adjacent.append(QVector<int>());
-        tableOfNode.append(-1);
+        nodeOfTable[first] = id;
+        g.names << d.tables[first].table;
+        tableOfNode.append(first);
         return id;
     };
-    for (int t = 0; t < d.tables.size(); ++t) {
+    for (int t = 0; t < n; ++t) {
         const DerivedTable &table = d.tables[t];
-        const int from = idOf(table.table);
+        const int from = idOf(t);
         nodeOf[t] = from;
-        if (tableOfNode[from] < 0)
-            tableOfNode[from] = t;
         for (const DerivedColumn &c : table.columns) {
-            if (!c.hasReference || c.refTable == table.table)
+            if (!c.hasReference || c.refTableIndex < 0 || c.refTable == table.table)
                 continue;
-            const int to = idOf(c.refTable);
-            g.adjacent[from].append(to);
-            edges.append(DependencyEdge{t, to, c.column, c.associationIndex}); // `to` fixed below
+            const int to = idOf(c.refTableIndex);
+            pairs.append({from, to});
+            edges.append(DependencyEdge{t, tableOfNode[to], c.column, c.associationIndex});
         }
     }
-    for (DependencyEdge &e : edges)
-        e.to = tableOfNode[e.to]; // node -> its first table (-1: no such table)
+    g.setEdges(pairs);
     return g;
 }
 
@@ -60,40 +94,41 @@ Graph buildGraph(const DerivedSchema &d, QVector<DependencyEdge> &edges, QVector
 /// raises the error. Iterative so that long chains cannot overflow the stack.
 void topoSort(const Graph &g, QStringList &order, QString &error)
 {
-    const int n = g.names.size();
-    QVector<char> visited(n, 0), onPath(n, 0);
+    const int n = g.size();
+    std::vector<char> visited(size_t(n), 0), onPath(size_t(n), 0);
     struct Frame
     {
         int node;
         int next;
     };
-    QVector<Frame> stack;
+    std::vector<Frame> stack;
+    order.reserve(n);
     for (int root = 0; root < n && error.isEmpty(); ++root) {
-        if (visited[root])
+        if (visited[size_t(root)])
             continue;
-        visited[root] = 1;
-        onPath[root] = 1;
-        stack.append({root, 0});
-        while (!stack.isEmpty() && error.isEmpty()) {
-            Frame &f = stack.last();
-            if (f.next < g.adjacent[f.node].size()) {
-                const int dep = g.adjacent[f.node][f.next++];
-                if (onPath[dep]) {
+        visited[size_t(root)] = 1;
+        onPath[size_t(root)] = 1;
+        stack.push_back({root, 0});
+        while (!stack.empty() && error.isEmpty()) {
+            Frame &f = stack.back();
+            if (f.next < g.degree(f.node)) {
+                const int dep = g.target(f.node, f.next++);
+                if (onPath[size_t(dep)]) {
                     QStringList chain;
                     for (const Frame &p : stack)
                         chain << g.names[p.node];
                     error = QStringLiteral("Cyclic dependency found. %1 is dependent of itself.\n"
                                            "Dependency chain: %2 => %1")
                                 .arg(g.names[dep], chain.join(QLatin1String(" -> ")));
-                } else if (!visited[dep]) {
-                    visited[dep] = 1;
-                    onPath[dep] = 1;
-                    stack.append({dep, 0});
+                } else if (!visited[size_t(dep)]) {
+                    visited[size_t(dep)] = 1;
+                    onPath[size_t(dep)] = 1;
+                    stack.push_back({dep, 0});
                 }
             } else {
                 order << g.names[f.node];
-                onPath[f.node] = 0;
-                stack.removeLast();
+                onPath[size_t(f.node)] = 0;
+                stack.pop_back();
             }
         }
     }
@@ -101,12 +136,13 @@ void topoSort(const Graph &g, QStringList &order, QString &error)
         order.clear();
 }
 
-/// Tarjan's strongly connected components, iteratively.
+/// Tarjan's strongly connected components (iteratively); only those with more
+/// than one node, ordered by their first node.
 QVector<QVector<int>> components(const Graph &g)
 {
-    const int n = g.names.size();
-    QVector<int> index(n, -1), low(n, 0), stack;
-    QVector<char> onStack(n, 0);
+    const size_t n = size_t(g.size());
+    std::vector<int> index(n, -1), low(n, 0), stack;
+    std::vector<char> onStack(n, 0);
     QVector<QVector<int>> out;
     int counter = 0;
     struct Frame
@@ -114,46 +150,50 @@ QVector<QVector<int>> components(const Graph &g)
         int node;
         int next;
     };
-    QVector<Frame> call;
-    for (int root = 0; root < n; ++root) {
-        if (index[root] >= 0)
+    std::vector<Frame> call;
+    for (int root = 0; root < int(n); ++root) {
+        if (index[size_t(root)] >= 0)
             continue;
-        call.append({root, 0});
-        index[root] = low[root] = counter++;
-        stack.append(root);
-        onStack[root] = 1;
-        while (!call.isEmpty()) {
-            Frame &f = call.last();
-            const QVector<int> &adj = g.adjacent[f.node];
-            if (f.next < adj.size()) {
-                const int w = adj[f.next++];
-                if (index[w] < 0) {
-                    index[w] = low[w] = counter++;
-                    stack.append(w);
-                    onStack[w] = 1;
-                    call.append({w, 0});
-                } else if (onStack[w]) {
-                    low[f.node] = std::min(low[f.node], index[w]);
+        call.push_back({root, 0});
+        index[size_t(root)] = low[size_t(root)] = counter++;
+        stack.push_back(root);
+        onStack[size_t(root)] = 1;
+        while (!call.empty()) {
+            Frame &f = call.back();
+            if (f.next < g.degree(f.node)) {
+                const int w = g.target(f.node, f.next++);
+                if (index[size_t(w)] < 0) {
+                    index[size_t(w)] = low[size_t(w)] = counter++;
+                    stack.push_back(w);
+                    onStack[size_t(w)] = 1;
+                    call.push_back({w, 0});
+                } else if (onStack[size_t(w)]) {
+                    low[size_t(f.node)] = std::min(low[size_t(f.node)], index[size_t(w)]);
                 }
                 continue;
             }
             const int v = f.node;
-            call.removeLast();
-            if (!call.isEmpty())
-                low[call.last().node] = std::min(low[call.last().node], low[v]);
-            if (low[v] != index[v])
+            call.pop_back();
+            if (!call.empty())
+                low[size_t(call.back().node)] =
+                    std::min(low[size_t(call.back().node)], low[size_t(v)]);
+            if (low[size_t(v)] != index[size_t(v)])
                 continue;
+            if (stack.back() == v) { // a single node: no cycle (self-edges are dropped)
+                stack.pop_back();
+                onStack[size_t(v)] = 0;
+                continue;
+            }
             QVector<int> comp;
             int w;
             do {
-                w = stack.takeLast();
-                onStack[w] = 0;
+                w = stack.back();
+                stack.pop_back();
+                onStack[size_t(w)] = 0;
                 comp.append(w);
             } while (w != v);
-            if (comp.size() > 1) {
-                std::sort(comp.begin(), comp.end());
-                out.append(comp);
-            }
+            std::sort(comp.begin(), comp.end());
+            out.append(comp);
         }
     }
     std::sort(out.begin(), out.end(),
@@ -170,15 +210,16 @@ bool stillCyclic(const QVector<int> &nodes, const QVector<DependencyEdge> &edges
     for (int v : nodes) {
         local.insert(v, sub.names.size());
         sub.names << QString::number(v);
-        sub.adjacent.append(QVector<int>());
     }
+    QVector<QPair<int, int>> pairs;
     for (const DependencyEdge &e : edges) {
         if (e.associationIndex == skipAssociation && skipAssociation >= 0)
             continue;
         const int a = nodeOf[e.from], b = e.to >= 0 ? nodeOf[e.to] : -1;
         if (local.contains(a) && local.contains(b))
-            sub.adjacent[local[a]].append(local[b]);
+            pairs.append({local[a], local[b]});
     }
+    sub.setEdges(pairs);
     return !components(sub).isEmpty();
 }
 

@@ -1038,7 +1038,8 @@ DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previou
             out.accessors[i] = std::move(previous.accessors[was]);
         }
     }
-    if (reuse && order == m_slotOrder) {
+    const bool sameOrder = reuse && order == m_slotOrder;
+    if (sameOrder) {
         out.m_tableByName = std::move(previous.m_tableByName);
         out.m_tableByModel = std::move(previous.m_tableByModel);
     } else {
@@ -1047,6 +1048,17 @@ DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previou
         for (int i = 0; i < order.size(); ++i) {
             out.m_tableByName.insert(out.tables[i].table, i);
             out.m_tableByModel.insert(out.tables[i].model, i);
+        }
+    }
+    // Resolve REFERENCES to table indices once here, so that analysis needs no
+    // name lookups: for rebuilt tables only, unless the table order moved.
+    for (int i = 0; i < order.size(); ++i) {
+        if (sameOrder && !rebuild[size_t(order[i])])
+            continue;
+        DerivedTable &t = out.tables[i];
+        for (int c = 0; c < t.columns.size(); ++c) {
+            if (t.columns.at(c).hasReference)
+                t.columns[c].refTableIndex = out.tableIndexByName(t.columns.at(c).refTable);
         }
     }
     m_positionOfSlot = QVector<int>(int(m_models.size()), -1);

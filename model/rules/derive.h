@@ -31,10 +31,11 @@ struct DerivedColumn
     int associationIndex = -1; ///< association that created the attribute (ForeignKey origin)
 
     bool hasReference = false;
-    QString refTable;  ///< referenced table name
-    QString refColumn; ///< referenced column name
-    QString refModel;  ///< referenced model name
-    QString onDelete;  ///< upper-case action, empty when the clause is omitted
+    QString refTable;       ///< referenced table name
+    QString refColumn;      ///< referenced column name
+    QString refModel;       ///< referenced model name
+    int refTableIndex = -1; ///< index of the referenced table in DerivedSchema::tables
+    QString onDelete;       ///< upper-case action, empty when the clause is omitted
     QString onUpdate;
 
     bool notNull() const { return allowNull.has_value() && !*allowNull; }
@@ -112,6 +113,17 @@ struct DerivedSchema
     QHash<QString, int> m_tableByName;
     QHash<QString, int> m_tableByModel;
 };
+
+} // namespace mc
+
+// Qt moves these with memmove when a vector shifts (an association inserted in the
+// middle of 20,000 moves half of them).
+Q_DECLARE_TYPEINFO(mc::DerivedColumn, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mc::DerivedIndex, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mc::DerivedTable, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mc::ResolvedAssociation, Q_RELOCATABLE_TYPE);
+
+namespace mc {
 
 /// Derives tables, FK columns, junctions, accessors and define errors (spec §10).
 DerivedSchema derive(const Schema &schema);
