@@ -184,13 +184,13 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
                            : defaultValueSql(*c.defaultValue, c.type, d);
         }
         JsonValue col = JsonValue::object();
-        col.insert(QStringLiteral("name"), str(c.column));
-        col.insert(QStringLiteral("type"), str(type));
-        col.insert(QStringLiteral("notNull"), JsonValue::boolean(notNull));
-        col.insert(QStringLiteral("pk"), JsonValue::boolean(c.primaryKey));
-        col.insert(QStringLiteral("default"), dflt.isEmpty() ? JsonValue::null() : str(dflt));
-        col.insert(QStringLiteral("autoIncrement"), JsonValue::boolean(autoInc));
-        f.columns.append(col);
+        col.appendMember(QStringLiteral("name"), str(c.column));
+        col.appendMember(QStringLiteral("type"), str(type));
+        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(notNull));
+        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.primaryKey));
+        col.appendMember(QStringLiteral("default"), dflt.isEmpty() ? JsonValue::null() : str(dflt));
+        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(autoInc));
+        f.columns.append(std::move(col));
         if (unique)
             f.uniques.append({c.column});
     }
@@ -218,19 +218,19 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
     JsonValue fkJson = JsonValue::array();
     for (const Fk &k : fks) {
         JsonValue o = JsonValue::object();
-        o.insert(QStringLiteral("from"), str(k.from));
-        o.insert(QStringLiteral("table"), str(k.table));
-        o.insert(QStringLiteral("to"), str(k.to));
-        o.insert(QStringLiteral("onDelete"), str(k.onDelete));
-        o.insert(QStringLiteral("onUpdate"), str(k.onUpdate));
-        fkJson.append(o);
+        o.appendMember(QStringLiteral("from"), str(k.from));
+        o.appendMember(QStringLiteral("table"), str(k.table));
+        o.appendMember(QStringLiteral("to"), str(k.to));
+        o.appendMember(QStringLiteral("onDelete"), str(k.onDelete));
+        o.appendMember(QStringLiteral("onUpdate"), str(k.onUpdate));
+        fkJson.append(std::move(o));
     }
     JsonValue out = JsonValue::object();
-    out.insert(QStringLiteral("columns"), f.columns);
-    out.insert(QStringLiteral("primaryKey"), strings(t.primaryKey));
-    out.insert(QStringLiteral("foreignKeys"), fkJson);
-    out.insert(QStringLiteral("uniques"), sortedLists(f.uniques));
-    out.insert(QStringLiteral("indexes"), sortedLists(f.indexes));
+    out.appendMember(QStringLiteral("columns"), std::move(f.columns));
+    out.appendMember(QStringLiteral("primaryKey"), strings(t.primaryKey));
+    out.appendMember(QStringLiteral("foreignKeys"), fkJson);
+    out.appendMember(QStringLiteral("uniques"), sortedLists(f.uniques));
+    out.appendMember(QStringLiteral("indexes"), sortedLists(f.indexes));
     if (d == Dialect::MySQL) {
         // InnoDB adds an index for each FK column that no index starts with.
         QVector<QStringList> covering = f.uniques + f.indexes;
@@ -254,9 +254,9 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
             if (mysqlBinaryCollation(c.type))
                 collations.insert(c.column, str(QStringLiteral("utf8mb4_bin")));
         }
-        out.insert(QStringLiteral("fkIndexes"), sortedLists(fkIndexes));
-        out.insert(QStringLiteral("checks"), checks);
-        out.insert(QStringLiteral("collations"), collations);
+        out.appendMember(QStringLiteral("fkIndexes"), sortedLists(fkIndexes));
+        out.appendMember(QStringLiteral("checks"), checks);
+        out.appendMember(QStringLiteral("collations"), collations);
     }
     return out;
 }
@@ -287,18 +287,18 @@ JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis
 {
     JsonValue doc = JsonValue::object();
     const bool failed = derived.error.has_value();
-    doc.insert(QStringLiteral("dialect"), str(dialectName(dialect)));
-    doc.insert(QStringLiteral("error"), failed ? str(derived.error->message) : JsonValue::null());
-    doc.insert(QStringLiteral("errorPhase"),
+    doc.appendMember(QStringLiteral("dialect"), str(dialectName(dialect)));
+    doc.appendMember(QStringLiteral("error"), failed ? str(derived.error->message) : JsonValue::null());
+    doc.appendMember(QStringLiteral("errorPhase"),
                failed ? str(QStringLiteral("define")) : JsonValue::null());
-    doc.insert(
+    doc.appendMember(
         QStringLiteral("toposortError"),
         failed ? JsonValue::null()
                : strOrNull(analysis.toposortError.isEmpty() ? QString() : analysis.toposortError));
-    doc.insert(QStringLiteral("toposortOrder"),
+    doc.appendMember(QStringLiteral("toposortOrder"),
                failed || analysis.cyclic() ? JsonValue::null() : strings(analysis.toposortOrder));
-    doc.insert(QStringLiteral("order"), failed ? JsonValue::array() : strings(analysis.order));
-    doc.insert(QStringLiteral("tables"),
+    doc.appendMember(QStringLiteral("order"), failed ? JsonValue::array() : strings(analysis.order));
+    doc.appendMember(QStringLiteral("tables"),
                failed ? JsonValue::object() : catalogTables(derived, dialect));
     QVector<QPair<QString, QStringList>> acc = derived.accessors;
     std::sort(acc.begin(), acc.end(),
@@ -309,7 +309,7 @@ JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis
         std::sort(names.begin(), names.end());
         accessors.appendMember(entry.first, strings(names));
     }
-    doc.insert(QStringLiteral("accessors"), accessors);
+    doc.appendMember(QStringLiteral("accessors"), accessors);
     return doc;
 }
 
@@ -329,20 +329,24 @@ bool isLeaf(const JsonValue &v)
 /// jsonQuote() without a temporary: most names need no escaping at all.
 void appendQuoted(const QString &s, QString &out)
 {
-    bool plain = true;
-    for (const QChar c : s) {
-        if (c.unicode() < 0x20 || c == QLatin1Char('"') || c == QLatin1Char('\\')) {
-            plain = false;
-            break;
+    const QChar *p = s.constData();
+    const qsizetype n = s.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = p[i].unicode();
+        if (c < 0x20 || c == u'"' || c == u'\\') {
+            out += jsonQuote(s);
+            return;
         }
-    }
-    if (!plain) {
-        out += jsonQuote(s);
-        return;
     }
     out += QLatin1Char('"');
     out += s;
     out += QLatin1Char('"');
+}
+
+void indent(int width, QString &out)
+{
+    static const QString spaces(64, QLatin1Char(' '));
+    out += QStringView(spaces).left(std::min<qsizetype>(width, spaces.size()));
 }
 
 void appendCompact(const JsonValue &v, QString &out)
@@ -388,7 +392,7 @@ void pretty(const JsonValue &v, int depth, QString &out)
     out += obj ? QLatin1Char('{') : QLatin1Char('[');
     out += QLatin1Char('\n');
     for (int i = 0; i < v.size(); ++i) {
-        out += QString(2 * (depth + 1), QLatin1Char(' '));
+        indent(2 * (depth + 1), out);
         if (obj) {
             appendQuoted(v.keys()[size_t(i)], out);
             out += QLatin1String(": ");
@@ -398,7 +402,7 @@ void pretty(const JsonValue &v, int depth, QString &out)
             out += QLatin1Char(',');
         out += QLatin1Char('\n');
     }
-    out += QString(2 * depth, QLatin1Char(' '));
+    indent(2 * depth, out);
     out += obj ? QLatin1Char('}') : QLatin1Char(']');
 }
 
@@ -407,6 +411,7 @@ void pretty(const JsonValue &v, int depth, QString &out)
 QString prettyJson(const JsonValue &value)
 {
     QString out;
+    out.reserve(1 << 16);
     pretty(value, 0, out);
     out += QLatin1Char('\n');
     return out;

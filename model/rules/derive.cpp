@@ -210,7 +210,9 @@ void Deriver::defineModel(int index)
              path, index, -1);
     st.refresh();
     m_byName.insert(st.name, int(m_models.size()));
-    m_declared.push_back(st);
+    if (m_keepState)
+        m_declared.push_back(st);
+    ++m_declaredCount;
     m_defined.push_back(1);
     m_junctionCreator.push_back(-1);
     m_models.push_back(std::move(st));
@@ -717,7 +719,8 @@ void Deriver::apply(int index)
         fail(QStringLiteral("%1 called with something that's not a subclass of Sequelize.Model")
                  .arg(d.source + QLatin1Char('.') + associationTypeName(d.type)),
              assocPath(a, "target"), -1, index);
-    noteUnsafeKeys(d, m_models[size_t(a.source)], m_models[size_t(a.target)]);
+    if (m_keepState)
+        noteUnsafeKeys(d, m_models[size_t(a.source)], m_models[size_t(a.target)]);
     ResolvedAssociation &r = m_resolved[index];
     if (writable(a.source)) {
         r.accessors.clear();
@@ -761,10 +764,12 @@ DerivedSchema Deriver::run()
     QVector<int> all(int(m_models.size()));
     for (int i = 0; i < all.size(); ++i)
         all[i] = i;
-    m_touch.resize(m_assocs.size());
+    if (m_keepState)
+        m_touch.resize(m_assocs.size());
     for (int i = 0; i < int(m_assocs.size()); ++i) {
         resolve(i);
-        m_touch[size_t(i)] = touchOf(i);
+        if (m_keepState)
+            m_touch[size_t(i)] = touchOf(i);
     }
     return output(all, DerivedSchema());
 }
@@ -814,7 +819,7 @@ bool Deriver::replay(const QVector<int> &dirty)
     m_written = dirty;
     for (int s : dirty) {
         m_writable[size_t(s)] = 1;
-        if (s < int(m_declared.size())) {
+        if (s < m_declaredCount) {
             m_models[size_t(s)] = m_declared[size_t(s)];
         } else if (m_defined[size_t(s)]) {
             m_defined[size_t(s)] = 0; // re-created by its first belongsToMany, if any
@@ -1006,7 +1011,7 @@ DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previou
     // Declared models in order, then junctions in the order they were created.
     QVector<int> order;
     order.reserve(int(m_models.size()));
-    const int declared = int(m_declared.size());
+    const int declared = m_declaredCount;
     for (int s = 0; s < declared; ++s)
         order << s;
     QVector<int> junctions;

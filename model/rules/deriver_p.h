@@ -57,12 +57,13 @@ struct ModelState
         const int i = find(n);
         return i < 0 ? nullptr : &attrs[size_t(i)];
     }
-    void append(Attr a)
+    void append(Attr &&a)
     {
         byName.insert(a.name, int(attrs.size()));
         ownProps.insert(a.name);
         attrs.push_back(std::move(a));
     }
+    void append(const Attr &a) { append(Attr(a)); }
     void remove(const QString &n)
     {
         const int i = find(n);
@@ -151,7 +152,10 @@ struct DefineFailure
 class Deriver
 {
 public:
-    explicit Deriver(const Schema &s) : m_schema(&s) {}
+    /// keepState: keep what incremental updates need (declared states, touches).
+    explicit Deriver(const Schema &s, bool keepState = false) : m_schema(&s), m_keepState(keepState)
+    {
+    }
     DerivedSchema run();
 
     // Incremental support (IncrementalDerivation).
@@ -214,6 +218,8 @@ private:
 
     const Schema *m_schema;
     std::vector<ModelState> m_models;   ///< slots: declared models, then junctions
+    bool m_keepState = false;
+    int m_declaredCount = 0;
     std::vector<ModelState> m_declared; ///< each declared model before any association
     std::vector<char> m_defined;        ///< per slot: a junction slot may be unused
     std::vector<int> m_junctionCreator; ///< per slot: association that created it, or -1

@@ -13,7 +13,7 @@ IncrementalDerivation::~IncrementalDerivation() = default;
 
 void IncrementalDerivation::reset(const Schema &schema)
 {
-    m_deriver = std::make_unique<detail::Deriver>(schema);
+    m_deriver = std::make_unique<detail::Deriver>(schema, true);
     m_derived = m_deriver->run();
     m_incremental = false;
 }

@@ -825,11 +825,13 @@ QString applyRules(const QString &str, const std::vector<Rule> &rules)
     return str;
 }
 
-// A per-thread memo of results: schemas ask for the same few names over and over. Bounded; when
-// full it is simply emptied.
+// A per-thread memo of results: schemas ask for the same names over and over (every model and
+// alias is singularized and pluralized several times). Bounded (a few MB at most); when full it is
+// simply emptied. The bound must exceed the names of a large schema (10,000 models plus their
+// aliases), or a derivation would empty it over and over and redo every rule match.
 QString cached(QHash<QString, QString> &cache, const QString &word, const std::vector<Rule> &rules)
 {
-    constexpr qsizetype MaxEntries = 4096;
+    constexpr qsizetype MaxEntries = 1 << 16;
     const auto it = cache.constFind(word);
     if (it != cache.constEnd())
         return it.value();
