@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "ddl/catalog.h"
+#include "ddl/ddlgenerator.h"
 #include "io/schemareader.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
@@ -8,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -129,9 +131,80 @@ int check(const QStringList &args)
     return errors > 0 ? ExitProblems : ExitOk;
 }
 
+/// Replaces \a path with \a text (UTF-8) in one step, so a reader never sees half a file.
+int writeAtomically(const QString &verb, const QString &path, const QString &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        err() << verb << ": cannot write " << path << ": " << file.errorString() << "\n";
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+int ddl(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("A modelcanvas/1 project file."));
+    p.addOption({QStringLiteral("dialect"), QStringLiteral("Required: sqlite, postgres or mysql."),
+                 QStringLiteral("DIALECT")});
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                 QStringLiteral("Write the statements to OUT (atomically) instead of stdout."),
+                 QStringLiteral("OUT")});
+    const int stop = parse(p, args,
+                           QStringLiteral("Prints the SQL that Sequelize 6.37.8's sync() sends "
+                                          "to create FILE's schema, one statement per line, in "
+                                          "creation order (a cyclic schema: tables first, then "
+                                          "ALTER TABLE ... ADD FOREIGN KEY; SQLite: inside "
+                                          "PRAGMA foreign_keys = OFF/ON). Exit status 1 when "
+                                          "Sequelize rejects the schema or a name is too long "
+                                          "or invalid for the dialect."));
+    if (stop >= 0)
+        return stop;
+    if (p.positionalArguments().size() != 1) {
+        err() << "ddl: expected exactly one FILE\n" << p.helpText();
+        return ExitUsage;
+    }
+    if (!p.isSet(QStringLiteral("dialect"))) {
+        err() << "ddl: --dialect is required (sqlite, postgres or mysql)\n";
+        return ExitUsage;
+    }
+    const auto dialect = dialectFromName(p.value(QStringLiteral("dialect")));
+    if (!dialect) {
+        err() << "ddl: unknown dialect \"" << p.value(QStringLiteral("dialect"))
+              << "\" (expected sqlite, postgres or mysql)\n";
+        return ExitUsage;
+    }
+    const QString path = p.positionalArguments().first();
+    const auto schema = load(path);
+    if (!schema)
+        return ExitUsage;
+    const DerivedSchema derived = derive(*schema);
+    if (derived.error) {
+        const DefineError &e = *derived.error;
+        err() << path
+              << ": error: " << (e.path.isEmpty() ? QString() : e.path + QStringLiteral(": "))
+              << e.message << "\n";
+        return ExitProblems;
+    }
+    const DdlResult result = generateDdl(derived, analyse(derived), *dialect);
+    for (const QString &e : result.errors)
+        err() << path << ": error: " << e << "\n";
+    if (!result.ok())
+        return ExitProblems;
+    const QString script = ddlScript(result.statements);
+    if (!p.isSet(QStringLiteral("output"))) {
+        out() << script;
+        return ExitOk;
+    }
+    return writeAtomically(QStringLiteral("ddl"), p.value(QStringLiteral("output")), script);
+}
+
 const Verb kVerbs[] = {
     {"inspect", "print what Sequelize derives from a project file, as JSON", inspect},
     {"check", "report define errors, FK cycles and lint for a project file", check},
+    {"ddl", "print the SQL that creates a project's schema (sqlite, postgres, mysql)", ddl},
 };
 
 } // namespace

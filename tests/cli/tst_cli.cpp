@@ -54,6 +54,12 @@ private Q_SLOTS:
     void checkStrictFailsOnCycles();
     void checkReportsDefineErrorWithExit1();
     void checkLintsUnindexedForeignKeys();
+    void ddlPrintsSequelizesStatements();
+    void ddlCyclicPostgresAddsForeignKeysLast();
+    void ddlWritesTheOutputFile();
+    void ddlBadUsageIsExit2();
+    void ddlDefineErrorIsExit1();
+    void ddlNameTooLongIsExit1();
 };
 
 void TestCli::helpOnEveryVerb_data()
@@ -61,6 +67,7 @@ void TestCli::helpOnEveryVerb_data()
     QTest::addColumn<QString>("verb");
     QTest::newRow("inspect") << QStringLiteral("inspect");
     QTest::newRow("check") << QStringLiteral("check");
+    QTest::newRow("ddl") << QStringLiteral("ddl");
 }
 
 void TestCli::helpOnEveryVerb()
@@ -170,6 +177,115 @@ void TestCli::checkLintsUnindexedForeignKeys()
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.contains(QLatin1String("Pictures.UserId has no index")), qPrintable(r.out));
     QVERIFY(r.out.contains(QLatin1String("add {\"fields\": [\"UserId\"]} to models[1].indexes")));
+}
+
+void TestCli::ddlPrintsSequelizesStatements()
+{
+    const Run r =
+        run({QStringLiteral("ddl"), fixture(QStringLiteral("cases/seed-user-picture.model.json")),
+             QStringLiteral("--dialect"), QStringLiteral("sqlite")});
+    QCOMPARE(r.code, 0);
+    QFile expected(fixture(QStringLiteral("expected/seed-user-picture.json")));
+    QVERIFY(expected.open(QIODevice::ReadOnly));
+    QString script;
+    for (const QJsonValue &s : QJsonDocument::fromJson(expected.readAll())
+                                   .object()
+                                   .value(QStringLiteral("ddl"))
+                                   .toArray())
+        script += s.toString() + QLatin1Char('\n');
+    QCOMPARE(r.out, script);
+    QVERIFY(r.err.isEmpty());
+}
+
+void TestCli::ddlCyclicPostgresAddsForeignKeysLast()
+{
+    const Run r = run({QStringLiteral("ddl"),
+                       fixture(QStringLiteral("cases/seed-cycle-no-constraints-false.model.json")),
+                       QStringLiteral("--dialect"), QStringLiteral("postgres")});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY(lines[0].startsWith(QLatin1String("CREATE TABLE IF NOT EXISTS \"Users\"")));
+    QVERIFY(!lines[0].contains(QLatin1String("REFERENCES")));
+    QCOMPARE(lines[3], QStringLiteral("ALTER TABLE \"Pictures\"  ADD FOREIGN KEY (\"UserId\") "
+                                      "REFERENCES \"Users\" (\"id\") ON DELETE SET NULL ON UPDATE "
+                                      "CASCADE;"));
+}
+
+void TestCli::ddlWritesTheOutputFile()
+{
+    const QString input = fixture(QStringLiteral("cases/datatypes.model.json"));
+    const Run toStdout =
+        run({QStringLiteral("ddl"), input, QStringLiteral("--dialect"), QStringLiteral("mysql")});
+    QCOMPARE(toStdout.code, 0);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("schema.sql"));
+    const Run r = run({QStringLiteral("ddl"), input, QStringLiteral("--dialect"),
+                       QStringLiteral("mysql"), QStringLiteral("-o"), path});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.isEmpty());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(f.readAll()), toStdout.out);
+    QVERIFY(toStdout.out.contains(QLatin1String("ENGINE=InnoDB;")));
+    // Written atomically: no temporary file is left beside it.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("schema.sql")});
+}
+
+void TestCli::ddlBadUsageIsExit2()
+{
+    const QString input = fixture(QStringLiteral("cases/seed-user-picture.model.json"));
+    const Run oracle =
+        run({QStringLiteral("ddl"), input, QStringLiteral("--dialect"), QStringLiteral("oracle")});
+    QCOMPARE(oracle.code, 2);
+    QVERIFY2(oracle.err.contains(QLatin1String("oracle")), qPrintable(oracle.err));
+    QVERIFY(oracle.out.isEmpty());
+    const Run noDialect = run({QStringLiteral("ddl"), input});
+    QCOMPARE(noDialect.code, 2);
+    QVERIFY(noDialect.err.contains(QLatin1String("--dialect")));
+    QCOMPARE(
+        run({QStringLiteral("ddl"), QStringLiteral("--dialect"), QStringLiteral("sqlite")}).code,
+        2);
+    const Run missing = run({QStringLiteral("ddl"), QStringLiteral("/nonexistent/x.json"),
+                             QStringLiteral("--dialect"), QStringLiteral("sqlite")});
+    QCOMPARE(missing.code, 2);
+    QVERIFY(missing.err.contains(QLatin1String("/nonexistent/x.json")));
+}
+
+void TestCli::ddlDefineErrorIsExit1()
+{
+    const Run r = run({QStringLiteral("ddl"),
+                       fixture(QStringLiteral("cases/error-duplicate-alias.model.json")),
+                       QStringLiteral("--dialect"), QStringLiteral("postgres")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QLatin1String("You have used the alias Photos in two separate "
+                                          "associations.")),
+             qPrintable(r.err));
+}
+
+void TestCli::ddlNameTooLongIsExit1()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("long.json"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    const QByteArray table(70, 'x');
+    f.write(R"({"format": "modelcanvas/1", "models": [{"name": "User", "tableName": ")" + table +
+            R"(", "attributes": []}], "associations": []})");
+    f.close();
+    const Run r =
+        run({QStringLiteral("ddl"), path, QStringLiteral("--dialect"), QStringLiteral("mysql")});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains(QStringLiteral("table name \"%1\" is 70 characters; MySQL allows 64")
+                                .arg(QString::fromLatin1(table))),
+             qPrintable(r.err));
+    QCOMPARE(
+        run({QStringLiteral("ddl"), path, QStringLiteral("--dialect"), QStringLiteral("sqlite")})
+            .code,
+        0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
