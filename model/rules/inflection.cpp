@@ -37,6 +37,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -597,9 +598,13 @@ struct ReplacementPart
 struct Rule
 {
     QRegularExpression regex;
-    // Lower-case ASCII letter every match must end with (the source ends in that letter and `$`),
-    // or 0. A shortcut only: a word not ending in it cannot match, so the regex is not run.
-    char16_t lastLetter = 0;
+    // Lower-case ASCII letters one of which every match must end with, or empty for any. A
+    // shortcut only: a word ending otherwise cannot match, so the regex is not run.
+    QString lastLetters;
+    // The source is `$` alone and the replacement plain text: it always matches, at the end,
+    // so the result is the word plus that text (the common fallback rule of each table).
+    bool appendsAtEnd = false;
+    QString appended;
     bool hasReplacement = false;
     std::vector<ReplacementPart> replacement;
 };
@@ -692,17 +697,77 @@ std::vector<ReplacementPart> parseReplacement(const char *js, int groups)
 
 // The letter a JavaScript regex source ending in an unescaped ASCII letter and `$` needs at the
 // end of every match (flag 'i': lower case), else 0.
-char16_t requiredLastLetter(const char *js)
+// The lower-case letters a match can end with, read off the end of a source such as
+// `(x|ch|ss|sh)$` ("xhhh"), `([lr])f$` or `s$`; empty when the source ends otherwise (`$`
+// alone, a negated class, no `$`), i.e. when any last character may match.
+QString lastLettersOf(QStringView body)
 {
-    const size_t n = std::strlen(js);
-    if (n < 2 || js[n - 1] != '$' || (n >= 3 && js[n - 3] == '\\'))
-        return 0;
-    const char c = js[n - 2];
-    if (c >= 'a' && c <= 'z')
-        return char16_t(c);
-    if (c >= 'A' && c <= 'Z')
-        return char16_t(c - 'A' + 'a');
-    return 0;
+    if (body.isEmpty())
+        return QString();
+    const QChar c = body.back();
+    if (c.isLetter() && c.unicode() < 128) {
+        if (body.size() >= 2 && body[body.size() - 2] == QLatin1Char('\\'))
+            return QString();
+        return QString(c.toLower());
+    }
+    if (c == QLatin1Char(']')) { // a positive class of plain letters, like [lr]
+        const qsizetype open = body.lastIndexOf(QLatin1Char('['));
+        const QStringView cls = body.mid(open + 1, body.size() - open - 2);
+        if (open < 0 || cls.isEmpty() || cls.front() == QLatin1Char('^'))
+            return QString();
+        QString out;
+        for (const QChar x : cls) {
+            if (x == QLatin1Char('|'))
+                continue; // `[m|l]` also admits '|', which is no letter: never skipped
+            if (!(x.isLetter() && x.unicode() < 128))
+                return QString();
+            out += x.toLower();
+        }
+        return cls.contains(QLatin1Char('|')) ? QString() : out;
+    }
+    if (c != QLatin1Char(')'))
+        return QString();
+    // The group that ends the source: each top-level alternative must end in letters.
+    int depth = 0;
+    qsizetype open = -1;
+    for (qsizetype k = body.size() - 1; k >= 0; --k) {
+        if (body[k] == QLatin1Char(')'))
+            ++depth;
+        else if (body[k] == QLatin1Char('(') && --depth == 0) {
+            open = k;
+            break;
+        }
+    }
+    if (open < 0)
+        return QString();
+    QStringView inner = body.mid(open + 1, body.size() - open - 2);
+    if (inner.startsWith(QLatin1String("?:")))
+        inner = inner.mid(2);
+    QString out;
+    qsizetype start = 0;
+    depth = 0;
+    for (qsizetype k = 0; k <= inner.size(); ++k) {
+        if (k < inner.size() && inner[k] == QLatin1Char('('))
+            ++depth;
+        else if (k < inner.size() && inner[k] == QLatin1Char(')'))
+            --depth;
+        else if (k == inner.size() || (inner[k] == QLatin1Char('|') && depth == 0)) {
+            const QString letters = lastLettersOf(inner.mid(start, k - start));
+            if (letters.isEmpty())
+                return QString();
+            out += letters;
+            start = k + 1;
+        }
+    }
+    return out;
+}
+
+QString requiredLastLetters(const char *js)
+{
+    const QString src = QString::fromLatin1(js);
+    if (!src.endsWith(QLatin1Char('$')) || src.endsWith(QLatin1String("\\$")))
+        return QString();
+    return lastLettersOf(QStringView(src).chopped(1));
 }
 
 template <size_t N> std::vector<Rule> compileRules(const RuleDef (&defs)[N])
@@ -712,10 +777,18 @@ template <size_t N> std::vector<Rule> compileRules(const RuleDef (&defs)[N])
     for (const RuleDef &def : defs) {
         Rule rule;
         rule.regex = compileJsRegex(def.regex);
-        rule.lastLetter = requiredLastLetter(def.regex);
+        rule.lastLetters = requiredLastLetters(def.regex);
         rule.hasReplacement = def.replacement != nullptr;
         if (rule.hasReplacement)
             rule.replacement = parseReplacement(def.replacement, rule.regex.captureCount());
+        if (std::strcmp(def.regex, "$") == 0 && rule.hasReplacement &&
+            std::all_of(
+                rule.replacement.begin(), rule.replacement.end(),
+                [](const ReplacementPart &p) { return p.kind == ReplacementPart::Literal; })) {
+            rule.appendsAtEnd = true;
+            for (const ReplacementPart &p : rule.replacement)
+                rule.appended += p.text;
+        }
         rules.push_back(std::move(rule));
     }
     return rules;
@@ -813,8 +886,10 @@ QString applyRules(const QString &str, const std::vector<Rule> &rules)
     if (last >= 'A' && last <= 'Z')
         last = char16_t(last - 'A' + 'a');
     for (const Rule &rule : rules) {
-        if (rule.lastLetter && rule.lastLetter != last)
+        if (!rule.lastLetters.isEmpty() && !rule.lastLetters.contains(QChar(last)))
             continue;
+        if (rule.appendsAtEnd)
+            return str + rule.appended;
         const QRegularExpressionMatch m = rule.regex.match(subject);
         if (!m.hasMatch())
             continue;
