@@ -2,6 +2,7 @@
 
 #include "ddl/catalog.h"
 #include "ddl/ddlgenerator.h"
+#include "ddl/inspectwriter.h"
 #include "io/schemareader.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
@@ -92,7 +93,10 @@ int inspect(const QStringList &args)
         return ExitUsage;
     const DerivedSchema derived = derive(*schema);
     const Analysis analysis = analyse(derived);
-    out() << prettyJson(inspectDocument(derived, analysis, *dialect));
+    out().flush();
+    const QByteArray json = inspectJson(derived, analysis, *dialect);
+    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    std::fflush(stdout);
     return ExitOk;
 }
 

@@ -119,125 +119,86 @@ bool mysqlBinaryCollation(const DataType &t)
            t.hasModifier(QStringLiteral("BINARY"));
 }
 
-struct TableFacts
-{
-    JsonValue columns = JsonValue::array();
-    QVector<QStringList> uniques, indexes;
-    QStringList pk;
-};
+} // namespace
 
-JsonValue sortedLists(QVector<QStringList> lists)
+CatalogTable catalogTable(const DerivedTable &t, Dialect d)
 {
-    std::sort(lists.begin(), lists.end());
-    JsonValue a = JsonValue::array();
-    for (const QStringList &l : lists)
-        a.append(strings(l));
-    return a;
-}
-
-JsonValue tableJson(const DerivedTable &t, Dialect d)
-{
-    TableFacts f;
+    CatalogTable out;
+    out.name = t.table;
+    out.primaryKey = t.primaryKey;
     const int pkCount = t.primaryKey.size();
+    out.columns.reserve(t.columns.size());
     for (const DerivedColumn &c : t.columns) {
-        QString type;
-        bool notNull = c.notNull();
-        QString dflt;
-        bool autoInc = false;
+        CatalogColumn col;
+        col.name = c.column;
+        col.pk = c.primaryKey;
+        col.notNull = c.notNull();
         bool unique = c.uniqueInline;
         if (d == Dialect::SQLite) {
-            type = columnTypeSql(c.type, d);
-            type.remove(QStringLiteral(" COLLATE NOCASE"));
+            col.type = columnTypeSql(c.type, d);
+            col.type.remove(QStringLiteral(" COLLATE NOCASE"));
             if (c.defaultValue)
-                dflt = defaultValueSql(*c.defaultValue, c.type, d);
-            if (c.primaryKey && pkCount == 1 && type.contains(QLatin1String("INT"))) {
+                col.defaultValue = defaultValueSql(*c.defaultValue, c.type, d);
+            if (c.primaryKey && pkCount == 1 && col.type.contains(QLatin1String("INT"))) {
                 // createTableQuery rewrites it to INTEGER PRIMARY KEY [AUTOINCREMENT].
-                type = QStringLiteral("INTEGER");
-                notNull = false;
-                dflt = QString();
+                col.type = QStringLiteral("INTEGER");
+                col.notNull = false;
+                col.defaultValue = QString();
                 unique = false;
-                autoInc = c.autoIncrement;
+                col.autoIncrement = c.autoIncrement;
             } else if (c.primaryKey && pkCount > 1) {
-                notNull = true;
+                col.notNull = true;
             }
         } else if (d == Dialect::Postgres) {
-            type = pgCatalogType(c.type, t.table, c.column);
+            col.type = pgCatalogType(c.type, t.table, c.column);
             if (c.autoIncrement && (c.type.name() == QLatin1String("INTEGER") ||
                                     c.type.name() == QLatin1String("BIGINT"))) {
-                autoInc = true;
-                notNull = true;
-                dflt =
+                col.autoIncrement = true;
+                col.notNull = true;
+                col.defaultValue =
                     QStringLiteral("nextval('%1'::regclass)")
                         .arg(pgIdent(t.table + QLatin1Char('_') + c.column + QStringLiteral("_seq"))
                                  .replace(QLatin1Char('\''), QLatin1String("''")));
             } else if (c.defaultValue) {
-                dflt = pgDefault(*c.defaultValue, c.type, type);
+                col.defaultValue = pgDefault(*c.defaultValue, c.type, col.type);
             }
-            notNull = notNull || c.primaryKey;
+            col.notNull = col.notNull || c.primaryKey;
         } else {
-            type = mysqlCatalogType(c.type);
-            autoInc = c.autoIncrement;
-            notNull = notNull || c.primaryKey;
+            col.type = mysqlCatalogType(c.type);
+            col.autoIncrement = c.autoIncrement;
+            col.notNull = col.notNull || c.primaryKey;
             if (c.defaultValue)
-                dflt = c.defaultValue->isBool()
-                           ? (c.defaultValue->toBool() ? QStringLiteral("1") : QStringLiteral("0"))
-                           : defaultValueSql(*c.defaultValue, c.type, d);
+                col.defaultValue =
+                    c.defaultValue->isBool()
+                        ? (c.defaultValue->toBool() ? QStringLiteral("1") : QStringLiteral("0"))
+                        : defaultValueSql(*c.defaultValue, c.type, d);
         }
-        JsonValue col = JsonValue::object();
-        col.appendMember(QStringLiteral("name"), str(c.column));
-        col.appendMember(QStringLiteral("type"), str(type));
-        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(notNull));
-        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.primaryKey));
-        col.appendMember(QStringLiteral("default"), dflt.isEmpty() ? JsonValue::null() : str(dflt));
-        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(autoInc));
-        f.columns.append(std::move(col));
+        out.columns.append(std::move(col));
         if (unique)
-            f.uniques.append({c.column});
+            out.uniques.append({c.column});
     }
     for (const DerivedIndex &u : t.uniques)
-        f.uniques.append(u.columns);
+        out.uniques.append(u.columns);
     for (const DerivedIndex &ix : t.indexes)
-        (ix.unique ? f.uniques : f.indexes).append(ix.columns);
+        (ix.unique ? out.uniques : out.indexes).append(ix.columns);
 
-    struct Fk
-    {
-        QString from, table, to, onDelete, onUpdate;
-    };
-    QVector<Fk> fks;
     const QString unset =
         d == Dialect::MySQL ? QStringLiteral("RESTRICT") : QStringLiteral("NO ACTION");
     for (const DerivedColumn &c : t.columns) {
         if (c.hasReference)
-            fks.append({c.column, c.refTable, c.refColumn,
-                        c.onDelete.isEmpty() ? unset : c.onDelete,
-                        c.onUpdate.isEmpty() ? unset : c.onUpdate});
+            out.foreignKeys.append({c.column, c.refTable, c.refColumn,
+                                    c.onDelete.isEmpty() ? unset : c.onDelete,
+                                    c.onUpdate.isEmpty() ? unset : c.onUpdate});
     }
-    std::sort(fks.begin(), fks.end(), [](const Fk &a, const Fk &b) {
-        return std::tie(a.from, a.table, a.to) < std::tie(b.from, b.table, b.to);
-    });
-    JsonValue fkJson = JsonValue::array();
-    for (const Fk &k : fks) {
-        JsonValue o = JsonValue::object();
-        o.appendMember(QStringLiteral("from"), str(k.from));
-        o.appendMember(QStringLiteral("table"), str(k.table));
-        o.appendMember(QStringLiteral("to"), str(k.to));
-        o.appendMember(QStringLiteral("onDelete"), str(k.onDelete));
-        o.appendMember(QStringLiteral("onUpdate"), str(k.onUpdate));
-        fkJson.append(std::move(o));
-    }
-    JsonValue out = JsonValue::object();
-    out.appendMember(QStringLiteral("columns"), std::move(f.columns));
-    out.appendMember(QStringLiteral("primaryKey"), strings(t.primaryKey));
-    out.appendMember(QStringLiteral("foreignKeys"), fkJson);
-    out.appendMember(QStringLiteral("uniques"), sortedLists(f.uniques));
-    out.appendMember(QStringLiteral("indexes"), sortedLists(f.indexes));
+    std::sort(out.foreignKeys.begin(), out.foreignKeys.end(),
+              [](const CatalogForeignKey &a, const CatalogForeignKey &b) {
+                  return std::tie(a.from, a.table, a.to) < std::tie(b.from, b.table, b.to);
+              });
     if (d == Dialect::MySQL) {
         // InnoDB adds an index for each FK column that no index starts with.
-        QVector<QStringList> covering = f.uniques + f.indexes;
+        QVector<QStringList> covering = out.uniques + out.indexes;
         covering.append(t.primaryKey);
-        QVector<QStringList> fkIndexes;
-        JsonValue checks = JsonValue::array();
-        JsonValue collations = JsonValue::object();
+        out.mysql = true;
         for (const DerivedColumn &c : t.columns) {
             if (c.hasReference) {
                 const bool covered =
@@ -245,18 +206,88 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
                         return !ix.isEmpty() && ix.first() == c.column;
                     });
                 if (!covered) {
-                    fkIndexes.append({c.column});
+                    out.fkIndexes.append({c.column});
                     covering.append({c.column});
                 }
             }
             if (c.type.name() == QLatin1String("JSON"))
-                checks.append(str(QStringLiteral("json_valid(`%1`)").arg(c.column)));
+                out.checks << QStringLiteral("json_valid(`%1`)").arg(c.column);
             if (mysqlBinaryCollation(c.type))
-                collations.insert(c.column, str(QStringLiteral("utf8mb4_bin")));
+                out.collations.append({c.column, QStringLiteral("utf8mb4_bin")});
         }
-        out.appendMember(QStringLiteral("fkIndexes"), sortedLists(fkIndexes));
-        out.appendMember(QStringLiteral("checks"), checks);
-        out.appendMember(QStringLiteral("collations"), collations);
+        std::sort(out.fkIndexes.begin(), out.fkIndexes.end());
+    }
+    std::sort(out.uniques.begin(), out.uniques.end());
+    std::sort(out.indexes.begin(), out.indexes.end());
+    return out;
+}
+
+QVector<const DerivedTable *> catalogOrder(const DerivedSchema &derived)
+{
+    QVector<const DerivedTable *> sorted;
+    sorted.reserve(derived.tables.size());
+    for (const DerivedTable &t : derived.tables)
+        sorted.append(&t);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const DerivedTable *a, const DerivedTable *b) {
+                         return a->table < b->table; // UTF-16 order = code point order in the BMP
+                     });
+    // Two models sharing a table: the catalog holds one (lint reports it).
+    sorted.erase(std::unique(sorted.begin(), sorted.end(),
+                             [](const DerivedTable *a, const DerivedTable *b) {
+                                 return a->table == b->table;
+                             }),
+                 sorted.end());
+    return sorted;
+}
+
+namespace {
+
+JsonValue lists(const QVector<QStringList> &l)
+{
+    JsonValue a = JsonValue::array();
+    for (const QStringList &x : l)
+        a.append(strings(x));
+    return a;
+}
+
+JsonValue tableJson(const CatalogTable &t)
+{
+    JsonValue columns = JsonValue::array();
+    for (const CatalogColumn &c : t.columns) {
+        JsonValue col = JsonValue::object();
+        col.appendMember(QStringLiteral("name"), str(c.name));
+        col.appendMember(QStringLiteral("type"), str(c.type));
+        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(c.notNull));
+        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.pk));
+        col.appendMember(QStringLiteral("default"),
+                         c.defaultValue.isEmpty() ? JsonValue::null() : str(c.defaultValue));
+        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(c.autoIncrement));
+        columns.append(std::move(col));
+    }
+    JsonValue fks = JsonValue::array();
+    for (const CatalogForeignKey &k : t.foreignKeys) {
+        JsonValue o = JsonValue::object();
+        o.appendMember(QStringLiteral("from"), str(k.from));
+        o.appendMember(QStringLiteral("table"), str(k.table));
+        o.appendMember(QStringLiteral("to"), str(k.to));
+        o.appendMember(QStringLiteral("onDelete"), str(k.onDelete));
+        o.appendMember(QStringLiteral("onUpdate"), str(k.onUpdate));
+        fks.append(std::move(o));
+    }
+    JsonValue out = JsonValue::object();
+    out.appendMember(QStringLiteral("columns"), std::move(columns));
+    out.appendMember(QStringLiteral("primaryKey"), strings(t.primaryKey));
+    out.appendMember(QStringLiteral("foreignKeys"), std::move(fks));
+    out.appendMember(QStringLiteral("uniques"), lists(t.uniques));
+    out.appendMember(QStringLiteral("indexes"), lists(t.indexes));
+    if (t.mysql) {
+        out.appendMember(QStringLiteral("fkIndexes"), lists(t.fkIndexes));
+        out.appendMember(QStringLiteral("checks"), strings(t.checks));
+        JsonValue collations = JsonValue::object();
+        for (const auto &c : t.collations)
+            collations.appendMember(c.first, str(c.second));
+        out.appendMember(QStringLiteral("collations"), std::move(collations));
     }
     return out;
 }
@@ -265,21 +296,9 @@ JsonValue tableJson(const DerivedTable &t, Dialect d)
 
 JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect)
 {
-    QVector<const DerivedTable *> sorted;
-    for (const DerivedTable &t : derived.tables)
-        sorted.append(&t);
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const DerivedTable *a, const DerivedTable *b) {
-                         return a->table < b->table; // UTF-16 order = code point order in the BMP
-                     });
     JsonValue tables = JsonValue::object();
-    const DerivedTable *previous = nullptr;
-    for (const DerivedTable *t : sorted) {
-        // Two models sharing a table: the catalog holds one (lint reports it).
-        if (!previous || previous->table != t->table)
-            tables.appendMember(t->table, tableJson(*t, dialect));
-        previous = t;
-    }
+    for (const DerivedTable *t : catalogOrder(derived))
+        tables.appendMember(t->table, tableJson(catalogTable(*t, dialect)));
     return tables;
 }
 
@@ -288,18 +307,21 @@ JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis
     JsonValue doc = JsonValue::object();
     const bool failed = derived.error.has_value();
     doc.appendMember(QStringLiteral("dialect"), str(dialectName(dialect)));
-    doc.appendMember(QStringLiteral("error"), failed ? str(derived.error->message) : JsonValue::null());
+    doc.appendMember(QStringLiteral("error"),
+                     failed ? str(derived.error->message) : JsonValue::null());
     doc.appendMember(QStringLiteral("errorPhase"),
-               failed ? str(QStringLiteral("define")) : JsonValue::null());
+                     failed ? str(QStringLiteral("define")) : JsonValue::null());
     doc.appendMember(
         QStringLiteral("toposortError"),
         failed ? JsonValue::null()
                : strOrNull(analysis.toposortError.isEmpty() ? QString() : analysis.toposortError));
-    doc.appendMember(QStringLiteral("toposortOrder"),
-               failed || analysis.cyclic() ? JsonValue::null() : strings(analysis.toposortOrder));
-    doc.appendMember(QStringLiteral("order"), failed ? JsonValue::array() : strings(analysis.order));
+    doc.appendMember(QStringLiteral("toposortOrder"), failed || analysis.cyclic()
+                                                          ? JsonValue::null()
+                                                          : strings(analysis.toposortOrder));
+    doc.appendMember(QStringLiteral("order"),
+                     failed ? JsonValue::array() : strings(analysis.order));
     doc.appendMember(QStringLiteral("tables"),
-               failed ? JsonValue::object() : catalogTables(derived, dialect));
+                     failed ? JsonValue::object() : catalogTables(derived, dialect));
     QVector<QPair<QString, QStringList>> acc = derived.accessors;
     std::sort(acc.begin(), acc.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });

@@ -6,6 +6,43 @@
 
 namespace mc {
 
+/// One column as a catalog reports it (`columns[]` of the expectations).
+struct CatalogColumn
+{
+    QString name;
+    QString type;
+    bool notNull = false;
+    bool pk = false;
+    QString defaultValue; ///< empty: no default
+    bool autoIncrement = false;
+};
+
+struct CatalogForeignKey
+{
+    QString from, table, to, onDelete, onUpdate;
+};
+
+/// One table as a catalog reports it, lists sorted as the expectations sort them.
+struct CatalogTable
+{
+    QString name;
+    QVector<CatalogColumn> columns;
+    QStringList primaryKey;
+    QVector<CatalogForeignKey> foreignKeys; ///< by from, table, to
+    QVector<QStringList> uniques;
+    QVector<QStringList> indexes;
+    bool mysql = false; ///< the three MariaDB-only lists below are meaningful
+    QVector<QStringList> fkIndexes;
+    QStringList checks;
+    QVector<QPair<QString, QString>> collations; ///< column -> collation
+};
+
+/// What `dialect`'s catalog reports for one derived table.
+CatalogTable catalogTable(const DerivedTable &table, Dialect dialect);
+
+/// The tables a catalog lists, sorted by name, one per name.
+QVector<const DerivedTable *> catalogOrder(const DerivedSchema &derived);
+
 /// The schema as a database catalog reports it once Sequelize's DDL has run, in
 /// the shape of the conformance expectations (`tables` of expected/NAME.json).
 JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect);
