@@ -1,55 +1,77 @@
 #include "inspectwriter.h"
 
 #include <algorithm>
+#include <string>
 
 namespace mc {
 
 namespace {
 
-/// Appends JSON text to a byte buffer; strings are escaped as UTF-8.
+/// Appends JSON text to a byte buffer; strings are escaped and encoded as UTF-8
+/// directly from UTF-16 (no temporary per string: a large schema prints ~10^5).
 class JsonText
 {
 public:
-    QByteArray bytes;
+    std::string bytes;
 
     void string(const QString &s)
     {
-        const QByteArray utf8 = s.toUtf8();
         bytes += '"';
-        const char *p = utf8.constData();
-        const qsizetype n = utf8.size();
-        qsizetype run = 0;
+        const QChar *p = s.constData();
+        const qsizetype n = s.size();
         for (qsizetype i = 0; i < n; ++i) {
-            const unsigned char c = static_cast<unsigned char>(p[i]);
-            if (c >= 0x20 && c != '"' && c != '\\')
-                continue;
-            bytes.append(p + run, i - run);
-            run = i + 1;
-            switch (c) {
-            case '"':
-                bytes += "\\\"";
-                break;
-            case '\\':
-                bytes += "\\\\";
-                break;
-            case '\n':
-                bytes += "\\n";
-                break;
-            case '\t':
-                bytes += "\\t";
-                break;
-            case '\r':
-                bytes += "\\r";
-                break;
-            default: {
-                char esc[8];
-                qsnprintf(esc, sizeof esc, "\\u%04x", c);
-                bytes += esc;
-            }
+            const char16_t c = p[i].unicode();
+            if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+                bytes += char(c);
+            } else if (c < 0x80) {
+                escape(char(c));
+            } else if (c < 0x800) {
+                bytes += char(0xC0 | (c >> 6));
+                bytes += char(0x80 | (c & 0x3F));
+            } else if (QChar::isHighSurrogate(c) && i + 1 < n && p[i + 1].isLowSurrogate()) {
+                const char32_t u = QChar::surrogateToUcs4(c, p[++i].unicode());
+                bytes += char(0xF0 | (u >> 18));
+                bytes += char(0x80 | ((u >> 12) & 0x3F));
+                bytes += char(0x80 | ((u >> 6) & 0x3F));
+                bytes += char(0x80 | (u & 0x3F));
+            } else if (QChar::isSurrogate(c)) {
+                bytes += "\\u";
+                char hex[8];
+                qsnprintf(hex, sizeof hex, "%04x",
+                          unsigned(c)); // a lone surrogate stays valid JSON
+                bytes += hex;
+            } else {
+                bytes += char(0xE0 | (c >> 12));
+                bytes += char(0x80 | ((c >> 6) & 0x3F));
+                bytes += char(0x80 | (c & 0x3F));
             }
         }
-        bytes.append(p + run, n - run);
         bytes += '"';
+    }
+    void escape(char c)
+    {
+        switch (c) {
+        case '"':
+            bytes += "\\\"";
+            break;
+        case '\\':
+            bytes += "\\\\";
+            break;
+        case '\n':
+            bytes += "\\n";
+            break;
+        case '\t':
+            bytes += "\\t";
+            break;
+        case '\r':
+            bytes += "\\r";
+            break;
+        default: {
+            char esc[8];
+            qsnprintf(esc, sizeof esc, "\\u%04x", unsigned(static_cast<unsigned char>(c)));
+            bytes += esc;
+        }
+        }
     }
     void stringOrNull(const QString &s)
     {
@@ -72,7 +94,7 @@ public:
         string(name);
         bytes += ": ";
     }
-    void indent(int depth) { bytes.append(2 * depth, ' '); }
+    void indent(int depth) { bytes.append(size_t(2 * depth), ' '); }
     void strings(const QStringList &list)
     {
         bytes += '[';
@@ -176,7 +198,7 @@ void writeTable(JsonText &j, const CatalogTable &t, int depth)
 QByteArray inspectJson(const DerivedSchema &derived, const Analysis &analysis, Dialect dialect)
 {
     JsonText j;
-    j.bytes.reserve(1 << 20);
+    j.bytes.reserve(size_t(1) << 20);
     const bool failed = derived.error.has_value();
     j.bytes += "{\n";
     j.key(1, "dialect");
@@ -232,7 +254,7 @@ QByteArray inspectJson(const DerivedSchema &derived, const Analysis &analysis, D
         j.indent(1);
     }
     j.bytes += "}\n}\n";
-    return j.bytes;
+    return QByteArray(j.bytes.data(), qsizetype(j.bytes.size()));
 }
 
 } // namespace mc

@@ -93,6 +93,25 @@ double JsonValue::toDouble(bool *ok) const
         *ok = false;
     if (m_kind != Kind::Number)
         return 0.0;
+    // Fast path for the common case, a short integer (positions, defaults): exact.
+    if (m_text.size() <= 15) {
+        const QChar *p = m_text.constData();
+        qsizetype i = (!m_text.isEmpty() && p[0] == QLatin1Char('-')) ? 1 : 0;
+        if (i < m_text.size()) {
+            qint64 v = 0;
+            bool digits = true;
+            for (qsizetype k = i; k < m_text.size() && digits; ++k) {
+                const char16_t c = p[k].unicode();
+                digits = c >= u'0' && c <= u'9';
+                v = v * 10 + (c - u'0');
+            }
+            if (digits) {
+                if (ok)
+                    *ok = true;
+                return i ? -double(v) : double(v);
+            }
+        }
+    }
     bool converted = false;
     const double d = m_text.toDouble(&converted);
     if (!std::isfinite(d))

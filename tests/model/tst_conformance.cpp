@@ -109,6 +109,7 @@ private Q_SLOTS:
     void allCasesPresent();
     void matchesSequelize_data();
     void matchesSequelize();
+    void streamedOutputEscapes();
     void legacyCycleError_data();
     void legacyCycleError();
 };
@@ -152,6 +153,32 @@ void TestConformance::matchesSequelize()
     if (expected.value(QStringLiteral("error")).isNull())
         QCOMPARE(actual.value(QStringLiteral("toposortOrder")),
                  expected.value(QStringLiteral("toposortOrder")));
+}
+
+void TestConformance::streamedOutputEscapes()
+{
+    // Names with quotes, backslashes, control characters, CJK and a character
+    // outside the BMP: the streamed JSON must decode to exactly the tree's.
+    const QByteArray doc = R"j({"format": "modelcanvas/1", "models": [
+        {"name": "名前", "attributes": [{"name": "q\"uote\\back\ttab", "type": "STRING", "defaultValue": "it's \u0001 😀"}]},
+        {"name": "Émile", "attributes": []}],
+        "associations": [{"type": "hasMany", "source": "名前", "target": "Émile", "as": "Ça😀s"}]})j";
+    const LoadResult r = readSchema(doc);
+    QVERIFY(r.schema);
+    const DerivedSchema d = derive(*r.schema);
+    const Analysis a = analyse(d);
+    for (Dialect dialect : {Dialect::SQLite, Dialect::Postgres, Dialect::MySQL}) {
+        const QJsonObject tree =
+            QJsonDocument::fromJson(inspectDocument(d, a, dialect).toCompactJson().toUtf8())
+                .object();
+        QJsonParseError error;
+        const QJsonObject streamed =
+            QJsonDocument::fromJson(inspectJson(d, a, dialect), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(streamed, tree);
+        QVERIFY(
+            streamed.value(QStringLiteral("tables")).toObject().contains(QStringLiteral("名前s")));
+    }
 }
 
 void TestConformance::legacyCycleError_data()
