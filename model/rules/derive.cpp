@@ -852,30 +852,7 @@ void Deriver::associationInserted(int index)
     m_assocs.insert(m_assocs.begin() + index, AssocState());
     m_touch.insert(m_touch.begin() + index, touchOf(index));
     m_resolved.insert(index, ResolvedAssociation());
-    auto shift = [index](int &i) {
-        if (i >= index)
-            ++i;
-    };
-    for (AssocState &a : m_assocs) {
-        if (a.paired >= 0)
-            shift(a.paired);
-    }
-    for (int i = 0; i < int(m_assocs.size()); ++i) {
-        m_assocs[size_t(i)].index = i;
-        m_resolved[i].index = i;
-    }
-    for (ModelState &m : m_models) {
-        for (auto &k : m.assocKeys)
-            shift(k.second);
-        for (Attr &a : m.attrs) {
-            if (a.associationIndex >= 0)
-                shift(a.associationIndex);
-        }
-    }
-    for (int &c : m_junctionCreator) {
-        if (c >= 0)
-            shift(c);
-    }
+    renumber(index, 1);
 }
 
 void Deriver::associationRemoved(int index)
@@ -883,11 +860,16 @@ void Deriver::associationRemoved(int index)
     m_assocs.erase(m_assocs.begin() + index);
     m_touch.erase(m_touch.begin() + index);
     m_resolved.removeAt(index);
-    auto shift = [index](int &i) {
-        if (i == index)
-            i = -1;
-        else if (i > index)
-            --i;
+    renumber(index, -1);
+}
+
+void Deriver::renumber(int index, int delta)
+{
+    // Indices at or after `index` move by delta; one equal to a removed index is gone.
+    auto shift = [index, delta](int &i) {
+        if (i < index)
+            return;
+        i = (delta < 0 && i == index) ? -1 : i + delta;
     };
     for (AssocState &a : m_assocs) {
         if (a.paired >= 0)

@@ -154,8 +154,7 @@ class Deriver
 public:
     /// keepState: keep what incremental updates need (declared states, touches).
     explicit Deriver(const Schema &s, bool keepState = false) : m_schema(&s), m_keepState(keepState)
-    {
-    }
+    {}
     DerivedSchema run();
 
     // Incremental support (IncrementalDerivation).
@@ -212,12 +211,13 @@ private:
     void mixin(AssocState &a, const QStringList &methods);
     QString assocPath(const AssocState &a, const char *key = nullptr) const;
     DerivedTable tableOf(const ModelState &m) const;
+    void renumber(int index, int delta);
     std::array<int, 3> touchOf(int index) const;
     void resolve(int index);
     void noteUnsafeKeys(const Association &d, const ModelState &src, const ModelState &tgt);
 
     const Schema *m_schema;
-    std::vector<ModelState> m_models;   ///< slots: declared models, then junctions
+    std::vector<ModelState> m_models; ///< slots: declared models, then junctions
     bool m_keepState = false;
     int m_declaredCount = 0;
     std::vector<ModelState> m_declared; ///< each declared model before any association
