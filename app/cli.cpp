@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "db/sqliteapplier.h"
 #include "ddl/catalog.h"
 #include "ddl/ddlgenerator.h"
 #include "ddl/inspectwriter.h"
@@ -205,10 +206,94 @@ int ddl(const QStringList &args)
     return writeAtomically(QStringLiteral("ddl"), p.value(QStringLiteral("output")), script);
 }
 
+/// `sqlite:PATH` or `sqlite::memory:` -> the path QSQLITE opens; nullopt otherwise.
+std::optional<QString> sqlitePath(const QString &url)
+{
+    const QLatin1String scheme("sqlite:");
+    if (!url.startsWith(scheme) || url.size() == scheme.size())
+        return std::nullopt;
+    return url.mid(scheme.size());
+}
+
+int apply(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILE"),
+                            QStringLiteral("A modelcanvas/1 project file."));
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("Required: the database, sqlite:PATH (created if missing) or "
+                                "sqlite::memory:. Only SQLite is supported so far."),
+                 QStringLiteral("URL")});
+    p.addOption({QStringLiteral("mode"),
+                 QStringLiteral("create (default): CREATE TABLE IF NOT EXISTS, like sync(). "
+                                "force and alter are not implemented yet."),
+                 QStringLiteral("MODE"), QStringLiteral("create")});
+    p.addOption({QStringLiteral("dry-run"),
+                 QStringLiteral("Print the statements that would run; touch nothing.")});
+    const int stop = parse(p, args,
+                           QStringLiteral("Creates FILE's schema in a database the way Sequelize "
+                                          "6.37.8's sync() does (the statements of `ddl`), all "
+                                          "in one transaction: if a statement fails, nothing is "
+                                          "left behind. Progress per table goes to stderr. Exit "
+                                          "status 1 when Sequelize rejects the schema or a "
+                                          "statement fails (the database is left unchanged)."));
+    if (stop >= 0)
+        return stop;
+    if (p.positionalArguments().size() != 1) {
+        err() << "apply: expected exactly one FILE\n" << p.helpText();
+        return ExitUsage;
+    }
+    if (p.value(QStringLiteral("mode")) != QLatin1String("create")) {
+        err() << "apply: unknown mode \"" << p.value(QStringLiteral("mode"))
+              << "\": only create is supported so far (force and alter are not implemented "
+                 "yet)\n";
+        return ExitUsage;
+    }
+    if (!p.isSet(QStringLiteral("db"))) {
+        err() << "apply: --db is required (sqlite:PATH or sqlite::memory:)\n";
+        return ExitUsage;
+    }
+    const QString url = p.value(QStringLiteral("db"));
+    const auto dbPath = sqlitePath(url);
+    if (!dbPath) {
+        err() << "apply: unsupported database URL \"" << url
+              << "\": only SQLite (sqlite:PATH or sqlite::memory:) is supported so far\n";
+        return ExitUsage;
+    }
+    const QString path = p.positionalArguments().first();
+    const auto schema = load(path);
+    if (!schema)
+        return ExitUsage;
+    const DerivedSchema derived = derive(*schema);
+    ApplyOptions options;
+    options.dryRun = p.isSet(QStringLiteral("dry-run"));
+    options.progress = [](int done, int total, const QString &table) {
+        err() << "[" << done << "/" << total << "] " << table << "\n";
+        err().flush();
+    };
+    const ApplyResult result = applySqlite(*dbPath, derived, analyse(derived), options);
+    if (!result.ok) {
+        err() << path << ": error: " << result.error << "\n";
+        if (result.executed.contains(QStringLiteral("ROLLBACK")))
+            err() << "apply: nothing was changed in " << url << "\n";
+        return ExitProblems;
+    }
+    if (options.dryRun) {
+        out() << ddlScript(result.executed);
+        return ExitOk;
+    }
+    if (result.foreignKeyViolations > 0)
+        err() << "apply: warning: PRAGMA foreign_key_check reports " << result.foreignKeyViolations
+              << " row(s) violating foreign keys in " << url << "\n";
+    err() << "apply: " << url << " is up to date (" << result.executed.size() << " statements)\n";
+    return ExitOk;
+}
+
 const Verb kVerbs[] = {
     {"inspect", "print what Sequelize derives from a project file, as JSON", inspect},
     {"check", "report define errors, FK cycles and lint for a project file", check},
     {"ddl", "print the SQL that creates a project's schema (sqlite, postgres, mysql)", ddl},
+    {"apply", "create a project's schema in a database (SQLite only, create mode)", apply},
 };
 
 } // namespace

@@ -1,44 +1,16 @@
 // The command line as users and scripts see it: output, exit codes, --help.
 
+#include "clitestutil.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QStringList &args)
-{
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY")); // the verbs must not need a display
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MC_BINARY), args);
-    if (!p.waitForFinished(60000))
-        qFatal("modelcanvas did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-QString fixture(const QString &rel)
-{
-    return QStringLiteral(MC_FIXTURES) + QLatin1Char('/') + rel;
-}
-
-} // namespace
+using namespace clitest;
 
 class TestCli : public QObject
 {
@@ -60,6 +32,11 @@ private Q_SLOTS:
     void ddlBadUsageIsExit2();
     void ddlDefineErrorIsExit1();
     void ddlNameTooLongIsExit1();
+    void applyCreatesTheTablesWithProgress();
+    void applyDryRunPrintsAndTouchesNothing();
+    void applyBadUsageIsExit2();
+    void applyDefineErrorIsExit1();
+    void applyFailedStatementIsExit1AndChangesNothing();
 };
 
 void TestCli::helpOnEveryVerb_data()
@@ -68,6 +45,7 @@ void TestCli::helpOnEveryVerb_data()
     QTest::newRow("inspect") << QStringLiteral("inspect");
     QTest::newRow("check") << QStringLiteral("check");
     QTest::newRow("ddl") << QStringLiteral("ddl");
+    QTest::newRow("apply") << QStringLiteral("apply");
 }
 
 void TestCli::helpOnEveryVerb()
@@ -286,6 +264,102 @@ void TestCli::ddlNameTooLongIsExit1()
         run({QStringLiteral("ddl"), path, QStringLiteral("--dialect"), QStringLiteral("sqlite")})
             .code,
         0);
+}
+
+void TestCli::applyCreatesTheTablesWithProgress()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("app.db"));
+    const QStringList args{QStringLiteral("apply"),
+                           fixture(QStringLiteral("cases/fk-object-notnull.model.json")),
+                           QStringLiteral("--db"), QStringLiteral("sqlite:") + db};
+    const Run r = run(args);
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.err.contains(QLatin1String("[1/3] Users\n[2/3] Pictures\n[3/3] Comments\n")),
+             qPrintable(r.err));
+    QCOMPARE(sqliteTables(db), (QStringList{QStringLiteral("Comments"), QStringLiteral("Pictures"),
+                                            QStringLiteral("Users")}));
+    // CREATE TABLE IF NOT EXISTS: a second run succeeds and changes nothing.
+    QCOMPARE(run(args).code, 0);
+    const Run memory =
+        run({QStringLiteral("apply"), fixture(QStringLiteral("cases/has-one.model.json")),
+             QStringLiteral("--db"), QStringLiteral("sqlite::memory:")});
+    QCOMPARE(memory.code, 0);
+}
+
+void TestCli::applyDryRunPrintsAndTouchesNothing()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("dry.db"));
+    const Run r =
+        run({QStringLiteral("apply"),
+             fixture(QStringLiteral("cases/seed-cycle-no-constraints-false.model.json")),
+             QStringLiteral("--db"), QStringLiteral("sqlite:") + db, QStringLiteral("--dry-run")});
+    QCOMPARE(r.code, 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 6);
+    QCOMPARE(lines[0], QStringLiteral("PRAGMA foreign_keys = OFF;"));
+    QCOMPARE(lines[1], QStringLiteral("BEGIN;"));
+    QVERIFY(lines[2].startsWith(QLatin1String("CREATE TABLE IF NOT EXISTS `Users`")));
+    QCOMPARE(lines[4], QStringLiteral("COMMIT;"));
+    QCOMPARE(lines[5], QStringLiteral("PRAGMA foreign_keys = ON;"));
+    QVERIFY(!QFile::exists(db));
+}
+
+void TestCli::applyBadUsageIsExit2()
+{
+    const QString input = fixture(QStringLiteral("cases/seed-user-picture.model.json"));
+    const Run noDb = run({QStringLiteral("apply"), input});
+    QCOMPARE(noDb.code, 2);
+    QVERIFY(noDb.err.contains(QLatin1String("--db")));
+    const Run pg = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
+                        QStringLiteral("postgres://localhost/app")});
+    QCOMPARE(pg.code, 2);
+    QVERIFY2(pg.err.contains(QLatin1String("postgres://localhost/app")), qPrintable(pg.err));
+    QVERIFY(pg.err.contains(QLatin1String("only SQLite")));
+    for (const QString &mode : {QStringLiteral("force"), QStringLiteral("alter")}) {
+        const Run r = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
+                           QStringLiteral("sqlite::memory:"), QStringLiteral("--mode"), mode});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QLatin1String("not implemented yet")), qPrintable(r.err));
+    }
+    const Run missing = run({QStringLiteral("apply"), QStringLiteral("/nonexistent/x.json"),
+                             QStringLiteral("--db"), QStringLiteral("sqlite::memory:")});
+    QCOMPARE(missing.code, 2);
+    QVERIFY(missing.err.contains(QLatin1String("/nonexistent/x.json")));
+}
+
+void TestCli::applyDefineErrorIsExit1()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("refused.db"));
+    const Run r = run({QStringLiteral("apply"),
+                       fixture(QStringLiteral("cases/error-duplicate-alias.model.json")),
+                       QStringLiteral("--db"), QStringLiteral("sqlite:") + db});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QLatin1String("You have used the alias Photos in two separate "
+                                          "associations.")),
+             qPrintable(r.err));
+    QVERIFY(!QFile::exists(db));
+}
+
+void TestCli::applyFailedStatementIsExit1AndChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("taken.db"));
+    // An index named like the second table: `Users` is created, then `Pictures` fails.
+    QCOMPARE(sqliteTables(db, {QStringLiteral("CREATE TABLE Other (x INTEGER)"),
+                               QStringLiteral("CREATE INDEX Pictures ON Other (x)")}),
+             QStringList{QStringLiteral("Other")});
+    const Run r =
+        run({QStringLiteral("apply"), fixture(QStringLiteral("cases/seed-user-picture.model.json")),
+             QStringLiteral("--db"), QStringLiteral("sqlite:") + db});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QLatin1String("CREATE TABLE IF NOT EXISTS `Pictures`")),
+             qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("already an index named Pictures")));
+    QVERIFY(r.err.contains(QLatin1String("nothing was changed")));
+    QCOMPARE(sqliteTables(db), QStringList{QStringLiteral("Other")});
 }
 
 QTEST_GUILESS_MAIN(TestCli)
