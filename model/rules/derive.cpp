@@ -156,6 +156,9 @@ void Deriver::defineModel(int index)
 {
     const Model &m = m_schema->models[index];
     ModelState st;
+    st.attrs.reserve(size_t(m.attributes.size()) + 6); // + id, timestamps, a few FKs
+    st.byName.reserve(m.attributes.size() + 6);
+    st.ownProps.reserve(m.attributes.size() + 16);
     st.name = m.name;
     st.modelIndex = index;
     st.singular = singularize(m.name);
@@ -294,12 +297,14 @@ void Deriver::mixin(AssocState &a, const QStringList &methods)
         return; // its accessors are those of the last replay
     ModelState &src = m_models[size_t(a.source)];
     ResolvedAssociation &r = m_resolved[a.index];
+    r.accessors.reserve(methods.size());
     for (const QString &m : methods) {
-        if (src.ownProps.contains(m)) {
+        const qsizetype before = src.ownProps.size();
+        src.ownProps.insert(m); // one hash: an own property of that name stays as it is
+        if (src.ownProps.size() == before) {
             r.shadowed << m;
             continue;
         }
-        src.ownProps.insert(m);
         src.accessors << m;
         r.accessors << m;
     }

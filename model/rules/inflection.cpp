@@ -598,9 +598,9 @@ struct ReplacementPart
 struct Rule
 {
     QRegularExpression regex;
-    // Lower-case ASCII letters one of which every match must end with, or empty for any. A
-    // shortcut only: a word ending otherwise cannot match, so the regex is not run.
-    QString lastLetters;
+    // Bit k set: a match may end with the letter 'a' + k; 0 for any last character. A shortcut
+    // only: a word ending otherwise cannot match, so the regex is not run.
+    quint32 lastLetters = 0;
     // The source is `$` alone and the replacement plain text: it always matches, at the end,
     // so the result is the word plus that text (the common fallback rule of each table).
     bool appendsAtEnd = false;
@@ -777,7 +777,8 @@ template <size_t N> std::vector<Rule> compileRules(const RuleDef (&defs)[N])
     for (const RuleDef &def : defs) {
         Rule rule;
         rule.regex = compileJsRegex(def.regex);
-        rule.lastLetters = requiredLastLetters(def.regex);
+        for (const QChar c : requiredLastLetters(def.regex))
+            rule.lastLetters |= quint32(1) << (c.unicode() - u'a');
         rule.hasReplacement = def.replacement != nullptr;
         if (rule.hasReplacement)
             rule.replacement = parseReplacement(def.replacement, rule.regex.captureCount());
@@ -886,7 +887,8 @@ QString applyRules(const QString &str, const std::vector<Rule> &rules)
     if (last >= 'A' && last <= 'Z')
         last = char16_t(last - 'A' + 'a');
     for (const Rule &rule : rules) {
-        if (!rule.lastLetters.isEmpty() && !rule.lastLetters.contains(QChar(last)))
+        if (rule.lastLetters &&
+            !(last >= u'a' && last <= u'z' && (rule.lastLetters & (quint32(1) << (last - u'a')))))
             continue;
         if (rule.appendsAtEnd)
             return str + rule.appended;
