@@ -3,6 +3,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace mc {
@@ -70,6 +72,9 @@ private:
     bool parseObject(JsonValue &out);
     bool parseArray(JsonValue &out);
     bool parseString(QString &out);
+    /// The QString of the (already validated UTF-8) bytes from..from+length, shared
+    /// with every earlier occurrence of the same bytes.
+    QString intern(qsizetype from, qsizetype length);
     bool parseEscape(QString &out);
     bool parseHex4(qsizetype at, int &value);
     bool parseNumber(JsonValue &out);
@@ -85,6 +90,10 @@ private:
     int m_depth = 0;
     std::vector<PathPart> m_path;
     std::vector<Scratch> m_scratch; ///< indexed by depth; never resized while parsing
+    /// Short strings without escapes, by their bytes in the input (which outlives the
+    /// parse): keys and values repeat ("name", "type", model names), so they share one
+    /// QString instead of each allocating and decoding its own.
+    std::unordered_map<std::string_view, QString> m_interned;
     JsonParseResult m_result;
 };
 
@@ -292,7 +301,7 @@ bool Parser::parseNumber(JsonValue &out)
         while (!atEnd() && isDigit(m_p[m_pos]))
             ++m_pos;
     }
-    out = JsonValue::number(QString::fromLatin1(m_p + start, m_pos - start));
+    out = JsonValue::number(intern(start, m_pos - start));
     return true;
 }
 
@@ -381,6 +390,15 @@ bool Parser::parseEscape(QString &out)
     return true;
 }
 
+QString Parser::intern(qsizetype from, qsizetype length)
+{
+    const std::string_view bytes(m_p + from, size_t(length));
+    auto it = m_interned.find(bytes);
+    if (it == m_interned.end())
+        it = m_interned.emplace(bytes, QString::fromUtf8(m_p + from, length)).first;
+    return it->second;
+}
+
 bool Parser::parseString(QString &out)
 {
     const qsizetype start = m_pos;
@@ -391,6 +409,11 @@ bool Parser::parseString(QString &out)
             return fail(start, JsonParseResult::Error::Syntax,
                         QStringLiteral("unterminated string"));
         const auto c = static_cast<unsigned char>(m_p[m_pos]);
+        if (c == '"' && run == start + 1 && m_pos - run <= 32) {
+            out = intern(run, m_pos - run);
+            ++m_pos;
+            return true;
+        }
         if (c == '"' || c == '\\') {
             if (m_pos > run)
                 out += QString::fromUtf8(m_p + run, m_pos - run);
