@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "db/postgresapplier.h"
 #include "db/sqliteapplier.h"
 #include "ddl/catalog.h"
 #include "ddl/ddlgenerator.h"
@@ -215,6 +216,46 @@ std::optional<QString> sqlitePath(const QString &url)
     return url.mid(scheme.size());
 }
 
+/// apply's PostgreSQL path (`postgres://USER@HOST:PORT/DB`): create mode only.
+int applyToPostgres(const QCommandLineParser &p, const QString &url)
+{
+    if (p.value(QStringLiteral("mode")) != QLatin1String("create")) {
+        err() << "apply: --mode " << p.value(QStringLiteral("mode"))
+              << " is not implemented yet for PostgreSQL (only create)\n";
+        return ExitUsage;
+    }
+    QString why;
+    const auto target = parsePostgresUrl(url, &why);
+    if (!target) {
+        err() << "apply: bad PostgreSQL URL \"" << url << "\": " << why << "\n";
+        return ExitUsage;
+    }
+    const QString path = p.positionalArguments().first();
+    const auto schema = load(path);
+    if (!schema)
+        return ExitUsage;
+    const DerivedSchema derived = derive(*schema);
+    PostgresApplyOptions options;
+    options.dryRun = p.isSet(QStringLiteral("dry-run"));
+    options.progress = [](int done, int total, const QString &table) {
+        err() << "[" << done << "/" << total << "] " << table << "\n";
+        err().flush();
+    };
+    const PostgresApplyResult result = applyPostgres(*target, derived, analyse(derived), options);
+    if (!result.ok) {
+        err() << path << ": error: " << result.error << "\n";
+        if (result.rolledBack)
+            err() << "apply: nothing was changed in " << url << "\n";
+        return ExitProblems;
+    }
+    if (options.dryRun) {
+        out() << ddlScript(result.executed);
+        return ExitOk;
+    }
+    err() << "apply: " << url << " is up to date (" << result.executed.size() << " statements)\n";
+    return ExitOk;
+}
+
 int apply(const QStringList &args)
 {
     QCommandLineParser p;
@@ -222,12 +263,17 @@ int apply(const QStringList &args)
                             QStringLiteral("A modelcanvas/1 project file."));
     p.addOption({QStringLiteral("db"),
                  QStringLiteral("Required: the database, sqlite:PATH (created if missing) or "
-                                "sqlite::memory:. Only SQLite is supported so far."),
+                                "sqlite::memory:, or postgres://USER@HOST:PORT/DB (create mode; "
+                                "password from MODELCANVAS_DB_PASSWORD)."),
                  QStringLiteral("URL")});
     p.addOption({QStringLiteral("mode"),
                  QStringLiteral("create (default): CREATE TABLE IF NOT EXISTS, like sync(). "
-                                "force and alter are not implemented yet."),
+                                "force: drop the design's tables that exist, then create "
+                                "them (refused when they hold rows, unless --yes). alter: "
+                                "change the tables to match the design, keeping rows."),
                  QStringLiteral("MODE"), QStringLiteral("create")});
+    p.addOption({QStringLiteral("yes"),
+                 QStringLiteral("With --mode force: drop tables even when they hold rows.")});
     p.addOption({QStringLiteral("dry-run"),
                  QStringLiteral("Print the statements that would run; touch nothing.")});
     const int stop = parse(p, args,
@@ -243,10 +289,10 @@ int apply(const QStringList &args)
         err() << "apply: expected exactly one FILE\n" << p.helpText();
         return ExitUsage;
     }
-    if (p.value(QStringLiteral("mode")) != QLatin1String("create")) {
-        err() << "apply: unknown mode \"" << p.value(QStringLiteral("mode"))
-              << "\": only create is supported so far (force and alter are not implemented "
-                 "yet)\n";
+    const QString mode = p.value(QStringLiteral("mode"));
+    if (mode != QLatin1String("create") && mode != QLatin1String("force") &&
+        mode != QLatin1String("alter")) {
+        err() << "apply: unknown mode \"" << mode << "\" (expected create, force or alter)\n";
         return ExitUsage;
     }
     if (!p.isSet(QStringLiteral("db"))) {
@@ -254,10 +300,13 @@ int apply(const QStringList &args)
         return ExitUsage;
     }
     const QString url = p.value(QStringLiteral("db"));
+    if (isPostgresUrl(url))
+        return applyToPostgres(p, url);
     const auto dbPath = sqlitePath(url);
     if (!dbPath) {
         err() << "apply: unsupported database URL \"" << url
-              << "\": only SQLite (sqlite:PATH or sqlite::memory:) is supported so far\n";
+              << "\": only SQLite (sqlite:PATH or sqlite::memory:) and PostgreSQL "
+                 "(postgres://USER@HOST:PORT/DB) are supported so far\n";
         return ExitUsage;
     }
     const QString path = p.positionalArguments().first();
@@ -267,6 +316,10 @@ int apply(const QStringList &args)
     const DerivedSchema derived = derive(*schema);
     ApplyOptions options;
     options.dryRun = p.isSet(QStringLiteral("dry-run"));
+    options.mode = mode == QLatin1String("force")   ? ApplyMode::Force
+                   : mode == QLatin1String("alter") ? ApplyMode::Alter
+                                                    : ApplyMode::Create;
+    options.allowDataLoss = p.isSet(QStringLiteral("yes"));
     options.progress = [](int done, int total, const QString &table) {
         err() << "[" << done << "/" << total << "] " << table << "\n";
         err().flush();
@@ -278,6 +331,8 @@ int apply(const QStringList &args)
             err() << "apply: nothing was changed in " << url << "\n";
         return ExitProblems;
     }
+    for (const QString &note : result.notes)
+        err() << "apply: " << note << "\n";
     if (options.dryRun) {
         out() << ddlScript(result.executed);
         return ExitOk;
@@ -293,7 +348,7 @@ const Verb kVerbs[] = {
     {"inspect", "print what Sequelize derives from a project file, as JSON", inspect},
     {"check", "report define errors, FK cycles and lint for a project file", check},
     {"ddl", "print the SQL that creates a project's schema (sqlite, postgres, mysql)", ddl},
-    {"apply", "create a project's schema in a database (SQLite only, create mode)", apply},
+    {"apply", "create a project's schema in a database (SQLite: create, force or alter)", apply},
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "exportddldialog.h"
 #include "io/schemareader.h"
 #include "problemspanel.h"
 #include "rules/analysis.h"
@@ -74,6 +75,11 @@ void MainWindow::createActions()
     QAction *example = file->addAction(tr("Open &Example"), this, &MainWindow::openExample);
     example->setObjectName(QStringLiteral("actionOpenExample"));
     file->addSeparator();
+    m_exportDdlAction = file->addAction(tr("Export &DDL\u2026"), this, &MainWindow::exportDdl);
+    m_exportDdlAction->setObjectName(QStringLiteral("actionExportDdl"));
+    m_exportDdlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportDdlAction->setEnabled(false);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
@@ -129,7 +135,9 @@ bool MainWindow::present(const LoadResult &result, const QString &path, const QS
 
     m_path = path;
     m_displayName = displayName;
+    m_projectName = QFileInfo(path.isEmpty() ? QString(kExample) : path).completeBaseName();
     m_reloadAction->setEnabled(true);
+    m_exportDdlAction->setEnabled(true);
     setWindowTitle(QStringLiteral("%1 \u2014 ModelCanvas").arg(displayName));
     m_summaryLabel->setText(m_schemaPanel->summary());
     statusBar()->showMessage(tr("Loaded %1").arg(displayName), 5000);
@@ -172,6 +180,16 @@ void MainWindow::about()
            "<p>Foreign keys, junction tables, accessors and the creation order are derived "
            "from the models and associations exactly as Sequelize derives them.</p>")
             .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::exportDdl()
+{
+    // Window-modal but not blocking: the dialog deletes itself when closed.
+    auto *dialog = new ExportDdlDialog(m_schemaPanel->derived(), m_schemaPanel->analysis(),
+                                       m_projectName, this);
+    dialog->setObjectName(QStringLiteral("exportDdlDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::updateProblemsTitle()

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void chooseFile();
     void reload();
     void about();
+    void exportDdl();
 
 private:
     void createActions();
@@ -50,8 +51,10 @@ private:
     QDockWidget *m_problemsDock = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QAction *m_reloadAction = nullptr;
+    QAction *m_exportDdlAction = nullptr;
     QString m_path;        ///< file shown; empty with the example
     QString m_displayName; ///< empty until something was shown
+    QString m_projectName; ///< file name without `.json`, for exported files
     bool m_loadAttempted = false;
 };
 

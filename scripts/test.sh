@@ -2,6 +2,8 @@
 # Builds everything and runs every test: the suite, the suite again under
 # AddressSanitizer + UndefinedBehaviorSanitizer, and the loader fuzzer for 60 s.
 # Installs missing packages first. MC_QUICK=1 runs the plain suite only.
+# The server-backed tests get a throwaway PostgreSQL 15 and MariaDB from
+# scripts/servers.sh, started before the suites and always stopped at exit.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,6 +12,14 @@ jobs="$(nproc)"
 scripts/deps.sh test
 
 step() { printf '\n=== %s\n' "$*"; }
+
+step "start throwaway PostgreSQL and MariaDB (scripts/servers.sh)"
+export MC_SERVERS_STATE="$root/build/servers.env"
+trap 'scripts/servers.sh stop' EXIT
+scripts/servers.sh start
+# shellcheck disable=SC1090
+source "$MC_SERVERS_STATE" # MC_PG_* / MC_MYSQL_* for the tests
+unset MC_NO_SERVERS       # the servers are there: nothing may skip
 
 step "build (RelWithDebInfo)"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -44,6 +44,10 @@ public:
     /// Shows a derived schema; copies are kept so a dialect change can re-render.
     void setSchema(const Schema &schema, const DerivedSchema &derived, const Analysis &analysis);
 
+    /// The schema shown (empty until setSchema()), for views that export it.
+    const DerivedSchema &derived() const { return m_derived; }
+    const Analysis &analysis() const { return m_analysis; }
+
     Dialect dialect() const { return m_dialect; }
     void setDialect(Dialect dialect);
 

@@ -1,8 +1,9 @@
 #include "sqliteapplier.h"
 
+#include "db/sqlitealter.h"
 #include "ddl/ddlgenerator.h"
 
-#include <QRegularExpression>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,29 +15,33 @@ namespace {
 
 const QString kForeignKeysOff = QStringLiteral("PRAGMA foreign_keys = OFF");
 const QString kForeignKeysOn = QStringLiteral("PRAGMA foreign_keys = ON");
+const QString kForeignKeyCheck = QStringLiteral("PRAGMA foreign_key_check");
 
-/// The table a CREATE TABLE statement creates, or an empty string for other statements.
-QString createdTable(const QString &statement)
-{
-    static const QRegularExpression re(
-        QStringLiteral("^CREATE TABLE IF NOT EXISTS `((?:[^`]|``)*)`"));
-    const QRegularExpressionMatch m = re.match(statement);
-    return m.hasMatch() ? m.captured(1).replace(QStringLiteral("``"), QStringLiteral("`"))
-                        : QString();
-}
-
-/// The whole run, in order: the generator's PRAGMAs are moved out of the
+/// The create-mode run, in order: the generator's PRAGMAs are moved out of the
 /// transaction because SQLite ignores `PRAGMA foreign_keys` inside one.
-QStringList plan(const QStringList &ddl, bool cyclic)
+QVector<SqliteStep> createPlan(const QStringList &ddl, bool cyclic)
 {
-    QStringList steps{cyclic ? kForeignKeysOff : kForeignKeysOn, QStringLiteral("BEGIN")};
+    QVector<SqliteStep> steps{{cyclic ? kForeignKeysOff : kForeignKeysOn, QString()},
+                              {QStringLiteral("BEGIN"), QString()}};
     for (const QString &s : ddl) {
         if (!s.startsWith(QLatin1String("PRAGMA ")))
-            steps << s;
+            steps.append({s, sqliteCreatedTable(s)});
     }
-    steps << QStringLiteral("COMMIT");
+    steps.append({QStringLiteral("COMMIT"), QString()});
     if (cyclic)
-        steps << kForeignKeysOn;
+        steps.append({kForeignKeysOn, QString()});
+    return steps;
+}
+
+/// A force or alter plan's statements inside enforcement off, one transaction and a
+/// foreign key check that must come back empty.
+QVector<SqliteStep> wrapped(const QVector<SqliteStep> &inner)
+{
+    QVector<SqliteStep> steps{{kForeignKeysOff, QString()}, {QStringLiteral("BEGIN"), QString()}};
+    steps += inner;
+    steps.append({kForeignKeyCheck, QString()});
+    steps.append({QStringLiteral("COMMIT"), QString()});
+    steps.append({kForeignKeysOn, QString()});
     return steps;
 }
 
@@ -45,23 +50,48 @@ QString failure(const QString &statement, const QSqlError &e)
     return QStringLiteral("statement failed: %1\n%2").arg(statement, e.text());
 }
 
+/// The rows of an executed `PRAGMA foreign_key_check` (table, rowid, parent, fkid) for
+/// people, or an empty string when there are none.
+QString violations(QSqlQuery &q)
+{
+    QStringList rows;
+    int count = 0;
+    while (q.next()) {
+        if (++count <= 10)
+            rows << QStringLiteral("`%1` rowid %2 references a missing row of `%3`")
+                        .arg(q.value(0).toString(),
+                             q.value(1).isNull() ? QStringLiteral("?") : q.value(1).toString(),
+                             q.value(2).toString());
+    }
+    if (count == 0)
+        return QString();
+    if (count > rows.size())
+        rows << QStringLiteral("... and %1 more").arg(count - rows.size());
+    return QStringLiteral("foreign key check failed (%1 violation(s)):\n").arg(count) +
+           rows.join(QLatin1Char('\n'));
+}
+
 /// Runs \a steps on \a db; the caller owns (and removes) the connection.
-void run(QSqlDatabase &db, const QStringList &steps, const ApplyOptions &options,
+void run(QSqlDatabase &db, const QVector<SqliteStep> &steps, const ApplyOptions &options,
          ApplyResult &result)
 {
     int total = 0;
-    for (const QString &s : steps)
-        total += createdTable(s).isEmpty() ? 0 : 1;
+    for (const SqliteStep &s : steps)
+        total += s.table.isEmpty() ? 0 : 1;
     QSqlQuery q(db);
     bool inTransaction = false;
     int done = 0;
-    for (const QString &s : steps) {
-        const QString table = createdTable(s);
-        if (!table.isEmpty() && options.progress)
-            options.progress(++done, total, table);
+    for (const SqliteStep &step : steps) {
+        const QString &s = step.sql;
+        if (!step.table.isEmpty() && options.progress)
+            options.progress(++done, total, step.table);
         result.executed << s;
-        if (!q.exec(s)) {
+        const bool ran = q.exec(s);
+        if (!ran)
             result.error = failure(s, q.lastError());
+        else if (inTransaction && s == kForeignKeyCheck)
+            result.error = violations(q);
+        if (!result.error.isEmpty()) {
             if (inTransaction) {
                 QSqlQuery rollback(db);
                 // A failed ROLLBACK leaves nothing to do but say so: SQLite rolls back
@@ -71,8 +101,8 @@ void run(QSqlDatabase &db, const QStringList &steps, const ApplyOptions &options
                         QStringLiteral("\nROLLBACK failed: ") + rollback.lastError().text();
                 else
                     result.executed << QStringLiteral("ROLLBACK");
-                // The cyclic run switched enforcement off before BEGIN; switch it back
-                // so the connection is left as an acyclic run leaves it.
+                // A run may have switched enforcement off before BEGIN; switch it back
+                // so the connection is left as an acyclic create leaves it.
                 QSqlQuery on(db);
                 if (!on.exec(kForeignKeysOn))
                     result.error += QStringLiteral("\n") + failure(kForeignKeysOn, on.lastError());
@@ -90,13 +120,49 @@ void run(QSqlDatabase &db, const QStringList &steps, const ApplyOptions &options
         return;
     }
     result.foreignKeysEnforced = check.next() && check.value(0).toInt() == 1;
-    if (!check.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
-        result.error = failure(QStringLiteral("PRAGMA foreign_key_check"), check.lastError());
+    if (!check.exec(kForeignKeyCheck)) {
+        result.error = failure(kForeignKeyCheck, check.lastError());
         return;
     }
     while (check.next())
         ++result.foreignKeyViolations;
     result.ok = true;
+}
+
+QStringList sqlOf(const QVector<SqliteStep> &steps)
+{
+    QStringList out;
+    for (const SqliteStep &s : steps)
+        out << s.sql;
+    return out;
+}
+
+/// Plans a force or alter run on \a db (null: an empty database). False with
+/// result.error set when reading fails or the plan is refused.
+bool planChanges(QSqlDatabase *db, const DerivedSchema &derived, const Analysis &analysis,
+                 const QStringList &ddl, const ApplyOptions &options, ApplyResult &result,
+                 QVector<SqliteStep> &steps)
+{
+    SqliteLiveSchema live;
+    QString error;
+    if (db && !readSqliteLive(*db, live, error)) {
+        result.error = QStringLiteral("cannot read the catalog: ") + error;
+        return false;
+    }
+    const SqlitePlan plan =
+        options.mode == ApplyMode::Force
+            ? planSqliteForce(derived, analysis, ddl, live, options.allowDataLoss)
+            : planSqliteAlter(derived, analysis, live);
+    result.notes = plan.notes;
+    if (!plan.error.isEmpty()) {
+        result.error = plan.error;
+        return false;
+    }
+    if (plan.steps.isEmpty())
+        result.notes << QStringLiteral("nothing to do: the database matches the design");
+    else
+        steps = wrapped(plan.steps);
+    return true;
 }
 
 } // namespace
@@ -115,10 +181,20 @@ ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const
         result.error = ddl.errors.join(QLatin1Char('\n'));
         return result;
     }
-    const QStringList steps = plan(ddl.statements, analysis.cyclic());
-    if (options.dryRun) {
-        result.executed = steps;
+    const bool create = options.mode == ApplyMode::Create;
+    QVector<SqliteStep> steps;
+    if (create)
+        steps = createPlan(ddl.statements, analysis.cyclic());
+    if (create && options.dryRun) {
+        result.executed = sqlOf(steps);
         result.ok = true;
+        return result;
+    }
+    // A dry run of force or alter plans from what exists without creating anything.
+    const bool memory = path == QLatin1String(":memory:") || path.isEmpty();
+    if (!create && options.dryRun && (memory || !QFileInfo::exists(path))) {
+        result.ok = planChanges(nullptr, derived, analysis, ddl.statements, options, result, steps);
+        result.executed = sqlOf(steps);
         return result;
     }
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
@@ -131,10 +207,20 @@ ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         db.setDatabaseName(path);
-        if (!db.open())
+        if (options.dryRun)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!db.open()) {
             result.error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
-        else
+        } else if (create) {
             run(db, steps, options, result);
+        } else if (planChanges(&db, derived, analysis, ddl.statements, options, result, steps)) {
+            if (options.dryRun || steps.isEmpty()) {
+                result.executed = sqlOf(steps);
+                result.ok = true;
+            } else {
+                run(db, steps, options, result);
+            }
+        }
         db.close();
     } // every handle on the connection must be gone before removeDatabase()
     QSqlDatabase::removeDatabase(connection);

@@ -10,12 +10,30 @@
 
 namespace mc {
 
-/// How applySqlite() runs. Only sync()'s "create" mode exists so far.
+/// What applySqlite() makes of the database.
+enum class ApplyMode {
+    /// sync(): CREATE TABLE IF NOT EXISTS; existing tables are not looked at.
+    Create,
+    /// sync({force: true}): drops the design's tables that exist, then creates them.
+    /// Refused when a table to drop holds rows, unless allowDataLoss.
+    Force,
+    /// Closes the gap between the live catalog and the design, keeping rows: creates
+    /// missing tables, rebuilds changed ones (copying the common columns), creates
+    /// and drops model indexes. Tables not in the design are left alone.
+    Alter,
+};
+
+/// How applySqlite() runs.
 struct ApplyOptions
 {
-    /// Report the statements that would run, without opening (or creating) the database.
+    ApplyMode mode = ApplyMode::Create;
+    /// Force: drop tables that hold rows (otherwise the run is refused, changing nothing).
+    bool allowDataLoss = false;
+    /// Report the statements that would run, changing nothing. Create mode does not
+    /// open (or create) the database; force and alter read it (read-only) to plan.
     bool dryRun = false;
-    /// Called before each CREATE TABLE: `done` counts tables started, from 1 to `total`.
+    /// Called before the work on each table starts: `done` counts tables started,
+    /// from 1 to `total`.
     std::function<void(int done, int total, const QString &table)> progress;
 };
 
@@ -33,6 +51,9 @@ struct ApplyResult
     /// Rows `PRAGMA foreign_key_check` reports once done (rows that already existed
     /// may violate foreign keys created while enforcement was off).
     int foreignKeyViolations = 0;
+    /// For people: tables left alone, or that there was nothing to do (alter mode with
+    /// nothing to do sends no statement at all).
+    QStringList notes;
 };
 
 /// Creates the schema in the SQLite database at \a path (a file, created if missing,
@@ -42,6 +63,9 @@ struct ApplyResult
 /// A cyclic schema runs with `PRAGMA foreign_keys = OFF` (set before BEGIN, since
 /// SQLite ignores it inside a transaction) and ON after COMMIT; otherwise ON.
 /// Refuses a schema with a define error or names SQLite cannot take.
+/// Force and alter (see ApplyMode) read the live catalog first and always run as
+/// `PRAGMA foreign_keys = OFF`, BEGIN, the changes, `PRAGMA foreign_key_check` (any
+/// row reported fails the run and rolls it back), COMMIT, `PRAGMA foreign_keys = ON`.
 ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const Analysis &analysis,
                         const ApplyOptions &options = {});
 

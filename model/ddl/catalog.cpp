@@ -75,7 +75,14 @@ QString pgDefault(const JsonValue &v, const DataType &t, const QString &catalogT
                              t.name() == QLatin1String("DECIMAL");
     if (v.isNumber() && numericType && !v.text().startsWith(QLatin1Char('-')))
         return v.text();
-    return sqlQuote(v.text()) + QStringLiteral("::") + catalogType;
+    // The stored default is the literal cast to the bare type: PostgreSQL drops the
+    // type modifier (`'x'::character varying`, `'-1.5'::numeric`) and spells
+    // character(n) as bpchar (checked on PostgreSQL 15).
+    static const QRegularExpression typmod(QStringLiteral("\\(\\d+(,\\d+)?\\)$"));
+    QString bare = QString(catalogType).remove(typmod);
+    if (bare == QLatin1String("character"))
+        bare = QStringLiteral("bpchar");
+    return sqlQuote(v.text()) + QStringLiteral("::") + bare;
 }
 
 QString mysqlCatalogType(const DataType &t)
@@ -104,8 +111,9 @@ QString mysqlCatalogType(const DataType &t)
         return QStringLiteral("decimal(10,0)");
     if (n == QLatin1String("ENUM")) {
         QStringList vals;
+        // MariaDB's COLUMN_TYPE doubles backslashes as well as quotes (10.11).
         for (const QString &s : t.stringArgs())
-            vals << sqlQuote(s);
+            vals << sqlQuote(QString(s).replace(QLatin1Char('\\'), QStringLiteral("\\\\")));
         return QStringLiteral("enum(") + vals.join(QLatin1Char(',')) + QLatin1Char(')');
     }
     QString sql = columnTypeSql(t, Dialect::MySQL).toLower();
@@ -121,8 +129,9 @@ bool mysqlBinaryCollation(const DataType &t)
 
 } // namespace
 
-CatalogTable catalogTable(const DerivedTable &t, Dialect d)
+CatalogTable catalogTable(const DerivedTable &t, Dialect d, bool cyclic)
 {
+    const bool keysSkipped = cyclic && d != Dialect::SQLite;
     CatalogTable out;
     out.name = t.table;
     out.primaryKey = t.primaryKey;
@@ -185,7 +194,7 @@ CatalogTable catalogTable(const DerivedTable &t, Dialect d)
     const QString unset =
         d == Dialect::MySQL ? QStringLiteral("RESTRICT") : QStringLiteral("NO ACTION");
     for (const DerivedColumn &c : t.columns) {
-        if (c.hasReference)
+        if (c.hasReference && !(keysSkipped && c.primaryKey))
             out.foreignKeys.append({c.column, c.refTable, c.refColumn,
                                     c.onDelete.isEmpty() ? unset : c.onDelete,
                                     c.onUpdate.isEmpty() ? unset : c.onUpdate});
@@ -200,7 +209,7 @@ CatalogTable catalogTable(const DerivedTable &t, Dialect d)
         covering.append(t.primaryKey);
         out.mysql = true;
         for (const DerivedColumn &c : t.columns) {
-            if (c.hasReference) {
+            if (c.hasReference && !(keysSkipped && c.primaryKey)) {
                 const bool covered =
                     std::any_of(covering.begin(), covering.end(), [&](const QStringList &ix) {
                         return !ix.isEmpty() && ix.first() == c.column;
@@ -294,11 +303,11 @@ JsonValue tableJson(const CatalogTable &t)
 
 } // namespace
 
-JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect)
+JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect, bool cyclic)
 {
     JsonValue tables = JsonValue::object();
     for (const DerivedTable *t : catalogOrder(derived))
-        tables.appendMember(t->table, tableJson(catalogTable(*t, dialect)));
+        tables.appendMember(t->table, tableJson(catalogTable(*t, dialect, cyclic)));
     return tables;
 }
 
@@ -321,7 +330,8 @@ JsonValue inspectDocument(const DerivedSchema &derived, const Analysis &analysis
     doc.appendMember(QStringLiteral("order"),
                      failed ? JsonValue::array() : strings(analysis.order));
     doc.appendMember(QStringLiteral("tables"),
-                     failed ? JsonValue::object() : catalogTables(derived, dialect));
+                     failed ? JsonValue::object()
+                            : catalogTables(derived, dialect, analysis.cyclic()));
     QVector<QPair<QString, QStringList>> acc = derived.accessors;
     std::sort(acc.begin(), acc.end(),
               [](const auto &a, const auto &b) { return a.first < b.first; });

@@ -37,15 +37,17 @@ struct CatalogTable
     QVector<QPair<QString, QString>> collations; ///< column -> collation
 };
 
-/// What `dialect`'s catalog reports for one derived table.
-CatalogTable catalogTable(const DerivedTable &table, Dialect dialect);
+/// What `dialect`'s catalog reports for one derived table. `cyclic`: the schema has
+/// an FK cycle, so on PostgreSQL and MySQL sync() adds the foreign keys afterwards
+/// with ALTER TABLE and skips those on primary key columns (junction keys).
+CatalogTable catalogTable(const DerivedTable &table, Dialect dialect, bool cyclic = false);
 
 /// The tables a catalog lists, sorted by name, one per name.
 QVector<const DerivedTable *> catalogOrder(const DerivedSchema &derived);
 
 /// The schema as a database catalog reports it once Sequelize's DDL has run, in
 /// the shape of the conformance expectations (`tables` of expected/NAME.json).
-JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect);
+JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect, bool cyclic = false);
 
 /// The whole `modelcanvas inspect` document: order, toposortOrder, toposortError,
 /// tables, accessors, error, errorPhase.

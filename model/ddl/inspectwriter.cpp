@@ -229,7 +229,7 @@ QByteArray inspectJson(const DerivedSchema &derived, const Analysis &analysis, D
         for (int i = 0; i < tables.size(); ++i) {
             j.bytes += i ? ",\n" : "\n";
             j.key(2, tables[i]->table);
-            writeTable(j, catalogTable(*tables[i], dialect), 2);
+            writeTable(j, catalogTable(*tables[i], dialect, analysis.cyclic()), 2);
         }
         if (!tables.isEmpty()) {
             j.bytes += '\n';

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void applyBadUsageIsExit2();
     void applyDefineErrorIsExit1();
     void applyFailedStatementIsExit1AndChangesNothing();
+    void applyForceRefusesRowsUnlessYes();
 };
 
 void TestCli::helpOnEveryVerb_data()
@@ -313,16 +314,15 @@ void TestCli::applyBadUsageIsExit2()
     QCOMPARE(noDb.code, 2);
     QVERIFY(noDb.err.contains(QLatin1String("--db")));
     const Run pg = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
-                        QStringLiteral("postgres://localhost/app")});
+                        QStringLiteral("mysql://localhost/app")});
     QCOMPARE(pg.code, 2);
-    QVERIFY2(pg.err.contains(QLatin1String("postgres://localhost/app")), qPrintable(pg.err));
+    QVERIFY2(pg.err.contains(QLatin1String("mysql://localhost/app")), qPrintable(pg.err));
     QVERIFY(pg.err.contains(QLatin1String("only SQLite")));
-    for (const QString &mode : {QStringLiteral("force"), QStringLiteral("alter")}) {
-        const Run r = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
-                           QStringLiteral("sqlite::memory:"), QStringLiteral("--mode"), mode});
-        QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(QLatin1String("not implemented yet")), qPrintable(r.err));
-    }
+    const Run mode =
+        run({QStringLiteral("apply"), input, QStringLiteral("--db"),
+             QStringLiteral("sqlite::memory:"), QStringLiteral("--mode"), QStringLiteral("merge")});
+    QCOMPARE(mode.code, 2);
+    QVERIFY2(mode.err.contains(QLatin1String("unknown mode \"merge\"")), qPrintable(mode.err));
     const Run missing = run({QStringLiteral("apply"), QStringLiteral("/nonexistent/x.json"),
                              QStringLiteral("--db"), QStringLiteral("sqlite::memory:")});
     QCOMPARE(missing.code, 2);
@@ -360,6 +360,34 @@ void TestCli::applyFailedStatementIsExit1AndChangesNothing()
     QVERIFY(r.err.contains(QLatin1String("already an index named Pictures")));
     QVERIFY(r.err.contains(QLatin1String("nothing was changed")));
     QCOMPARE(sqliteTables(db), QStringList{QStringLiteral("Other")});
+}
+
+void TestCli::applyForceRefusesRowsUnlessYes()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("force.db"));
+    const QStringList args{QStringLiteral("apply"),
+                           fixture(QStringLiteral("cases/seed-user-picture.model.json")),
+                           QStringLiteral("--db"), QStringLiteral("sqlite:") + db};
+    QCOMPARE(run(args).code, 0);
+    sqliteTables(db, {QStringLiteral("INSERT INTO Users (name, createdAt, updatedAt) "
+                                     "VALUES ('ann', 0, 0)")});
+    const QStringList force = args + QStringList{QStringLiteral("--mode"), QStringLiteral("force")};
+    for (int attempt = 0; attempt < 2; ++attempt) { // the refusal changed nothing
+        const Run refused = run(force);
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("`Users` (1 row)")), qPrintable(refused.err));
+        QVERIFY(!refused.err.contains(QLatin1String("`Pictures`")));
+        QVERIFY(refused.err.contains(QLatin1String("--yes")));
+    }
+    const Run yes = run(force + QStringList{QStringLiteral("--yes")});
+    QCOMPARE(yes.code, 0);
+    QVERIFY2(yes.err.contains(QLatin1String("[1/2] Users\n[2/2] Pictures\n")), qPrintable(yes.err));
+    QCOMPARE(run(force).code, 0); // the tables are empty now
+    const Run alter = run(args + QStringList{QStringLiteral("--mode"), QStringLiteral("alter")});
+    QCOMPARE(alter.code, 0);
+    QVERIFY2(alter.err.contains(QLatin1String("nothing to do")), qPrintable(alter.err));
+    QCOMPARE(sqliteTables(db), (QStringList{QStringLiteral("Pictures"), QStringLiteral("Users")}));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

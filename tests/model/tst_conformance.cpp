@@ -110,6 +110,7 @@ private Q_SLOTS:
     void matchesSequelize_data();
     void matchesSequelize();
     void streamedOutputEscapes();
+    void cyclicJunctionKeepsNoForeignKeysOffSqlite();
     void legacyCycleError_data();
     void legacyCycleError();
 };
@@ -179,6 +180,37 @@ void TestConformance::streamedOutputEscapes()
         QVERIFY(
             streamed.value(QStringLiteral("tables")).toObject().contains(QStringLiteral("名前s")));
     }
+}
+
+void TestConformance::cyclicJunctionKeepsNoForeignKeysOffSqlite()
+{
+    // Sequelize >= 6.20 creates a cyclic schema on PostgreSQL and MySQL without FKs,
+    // then adds them with ALTER TABLE, skipping primary key columns: a junction's two
+    // keys end up with no FK there (recorded on PostgreSQL 15 and MariaDB 10.11).
+    const QByteArray doc = R"j({"format": "modelcanvas/1", "models": [
+        {"name": "User", "attributes": []}, {"name": "Picture", "attributes": []}, {"name": "Tag", "attributes": []}],
+        "associations": [{"type": "hasMany", "source": "User", "target": "Picture"},
+                         {"type": "belongsTo", "source": "User", "target": "Picture", "as": "Avatar"},
+                         {"type": "belongsToMany", "source": "Picture", "target": "Tag", "through": "PictureTags"}]})j";
+    const LoadResult r = readSchema(doc);
+    QVERIFY(r.schema);
+    const DerivedSchema d = derive(*r.schema);
+    const Analysis a = analyse(d);
+    QVERIFY(a.cyclic());
+    auto junctionFks = [&](Dialect dialect) {
+        const QJsonObject doc = QJsonDocument::fromJson(inspectJson(d, a, dialect))
+                                    .object()
+                                    .value(QStringLiteral("tables"))
+                                    .toObject();
+        return doc.value(QStringLiteral("PictureTags"))
+            .toObject()
+            .value(QStringLiteral("foreignKeys"))
+            .toArray()
+            .size();
+    };
+    QCOMPARE(junctionFks(Dialect::SQLite), 2); // created inline, with foreign_keys off
+    QCOMPARE(junctionFks(Dialect::Postgres), 0);
+    QCOMPARE(junctionFks(Dialect::MySQL), 0);
 }
 
 void TestConformance::legacyCycleError_data()

@@ -1,0 +1,240 @@
+#include "mysqlapplier.h"
+
+#include "ddl/ddlgenerator.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+
+namespace mc {
+
+namespace {
+
+const QString kDriver = QStringLiteral("QMYSQL");
+
+QString unquote(QString name)
+{
+    return name.replace(QStringLiteral("``"), QStringLiteral("`"));
+}
+
+/// The table a CREATE TABLE statement creates, or an empty string.
+QString createdTable(const QString &statement)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^CREATE TABLE IF NOT EXISTS `((?:[^`]|``)*)`"));
+    const QRegularExpressionMatch m = re.match(statement);
+    return m.hasMatch() ? unquote(m.captured(1)) : QString();
+}
+
+/// The table an ALTER TABLE statement changes, or an empty string; \a foreignKey
+/// tells whether it adds a foreign key.
+QString alteredTable(const QString &statement, bool *foreignKey = nullptr)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^ALTER TABLE `((?:[^`]|``)*)`\\s+(ADD FOREIGN KEY )?"));
+    const QRegularExpressionMatch m = re.match(statement);
+    if (foreignKey)
+        *foreignKey = m.hasMatch() && !m.captured(2).isEmpty();
+    return m.hasMatch() ? unquote(m.captured(1)) : QString();
+}
+
+QString quoted(const QString &name)
+{
+    return QLatin1Char('`') + QString(name).replace(QLatin1Char('`'), QStringLiteral("``")) +
+           QLatin1Char('`');
+}
+
+QString failure(const QString &statement, const QSqlError &e)
+{
+    return QStringLiteral("statement failed: %1\n%2").arg(statement, e.text());
+}
+
+/// The DDL with IF NOT EXISTS on index statements, so applying again skips an
+/// index that is there, as sync() does.
+QStringList plan(const QStringList &ddl)
+{
+    static const QRegularExpression index(
+        QStringLiteral("^(ALTER TABLE `(?:[^`]|``)*` ADD "
+                       "(?:UNIQUE |FULLTEXT |SPATIAL )?INDEX) `"));
+    QStringList steps;
+    for (QString s : ddl)
+        steps << s.replace(index, QStringLiteral("\\1 IF NOT EXISTS `"));
+    return steps;
+}
+
+bool existingTables(QSqlDatabase &db, QStringList &tables, MysqlApplyResult &result)
+{
+    const QString sql = QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES "
+                                       "WHERE TABLE_SCHEMA = DATABASE()");
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        result.error = failure(sql, q.lastError());
+        return false;
+    }
+    while (q.next())
+        tables << q.value(0).toString();
+    return true;
+}
+
+/// Drops what this run created; tells whether everything is undone.
+bool compensate(QSqlDatabase &db, const QStringList &created, const QStringList &changed,
+                MysqlApplyResult &result)
+{
+    bool undone = changed.isEmpty();
+    if (!changed.isEmpty())
+        result.error += QStringLiteral("\nnot undone: indexes added to existing tables ") +
+                        changed.join(QStringLiteral(", "));
+    if (created.isEmpty())
+        return undone;
+    QStringList names;
+    for (auto it = created.crbegin(); it != created.crend(); ++it)
+        names << quoted(*it);
+    const QStringList steps{QStringLiteral("SET FOREIGN_KEY_CHECKS = 0"),
+                            QStringLiteral("DROP TABLE IF EXISTS ") +
+                                names.join(QStringLiteral(", ")),
+                            QStringLiteral("SET FOREIGN_KEY_CHECKS = 1")};
+    QSqlQuery q(db);
+    for (const QString &s : steps) {
+        result.executed << s;
+        if (!q.exec(s)) {
+            result.error += QStringLiteral("\nundo failed: ") + failure(s, q.lastError());
+            undone = false;
+        }
+    }
+    return undone;
+}
+
+void run(QSqlDatabase &db, const QStringList &planned, const MysqlApplyOptions &options,
+         MysqlApplyResult &result)
+{
+    QStringList existing;
+    if (!existingTables(db, existing, result))
+        return;
+    QStringList steps;
+    for (const QString &s : planned) {
+        bool foreignKey = false;
+        const QString table = alteredTable(s, &foreignKey);
+        // A table that exists already is left as it is: its cyclic FKs were added
+        // by the run that created it.
+        if (!foreignKey || !existing.contains(table))
+            steps << s;
+    }
+    int total = 0;
+    for (const QString &s : steps)
+        total += createdTable(s).isEmpty() ? 0 : 1;
+    QStringList created, changed;
+    QSqlQuery q(db);
+    int done = 0;
+    for (const QString &s : steps) {
+        const QString table = createdTable(s);
+        if (!table.isEmpty() && options.progress)
+            options.progress(++done, total, table);
+        result.executed << s;
+        if (!q.exec(s)) {
+            result.error = failure(s, q.lastError());
+            result.undone = compensate(db, created, changed, result);
+            return;
+        }
+        const QString altered = alteredTable(s);
+        if (!table.isEmpty() && !existing.contains(table) && !created.contains(table))
+            created << table;
+        else if (!altered.isEmpty() && existing.contains(altered) && !changed.contains(altered))
+            changed << altered;
+    }
+    result.ok = true;
+}
+
+} // namespace
+
+bool isMysqlUrl(const QString &url)
+{
+    return url.startsWith(QLatin1String("mysql://")) || url.startsWith(QLatin1String("mariadb://"));
+}
+
+std::optional<MysqlTarget> parseMysqlUrl(const QString &url, QString *error)
+{
+    auto fail = [error](const QString &why) -> std::optional<MysqlTarget> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (!isMysqlUrl(url))
+        return fail(QStringLiteral("not a mysql:// URL"));
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid())
+        return fail(QStringLiteral("malformed URL: ") + u.errorString());
+    if (!u.password().isEmpty())
+        return fail(QStringLiteral("the URL carries a password: put it in MODELCANVAS_DB_PASSWORD "
+                                   "instead"));
+    if (u.hasQuery() || u.hasFragment())
+        return fail(QStringLiteral("query and fragment parts are not supported"));
+    MysqlTarget t;
+    t.host = u.host(QUrl::FullyDecoded);
+    t.port = u.port(3306);
+    t.user = u.userName(QUrl::FullyDecoded);
+    t.database = u.path(QUrl::FullyDecoded).mid(1);
+    if (t.host.isEmpty())
+        return fail(QStringLiteral("no host (expected mysql://USER@HOST:PORT/DB)"));
+    if (t.database.isEmpty() || t.database.contains(QLatin1Char('/')))
+        return fail(QStringLiteral("no database name (expected mysql://USER@HOST:PORT/DB)"));
+    return t;
+}
+
+QSqlDatabase addMysqlDatabase(const MysqlTarget &target, const QString &connection)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, connection);
+    db.setHostName(target.host);
+    db.setPort(target.port);
+    if (!target.user.isEmpty())
+        db.setUserName(target.user);
+    db.setDatabaseName(target.database);
+    const QByteArray password = qgetenv("MODELCANVAS_DB_PASSWORD");
+    if (!password.isEmpty())
+        db.setPassword(QString::fromUtf8(password));
+    return db;
+}
+
+MysqlApplyResult applyMysql(const MysqlTarget &target, const DerivedSchema &derived,
+                            const Analysis &analysis, const MysqlApplyOptions &options)
+{
+    MysqlApplyResult result;
+    if (derived.error) {
+        const DefineError &e = *derived.error;
+        result.error = (e.path.isEmpty() ? QString() : e.path + QStringLiteral(": ")) + e.message;
+        return result;
+    }
+    const DdlResult ddl = generateDdl(derived, analysis, Dialect::MySQL);
+    if (!ddl.ok()) {
+        result.error = ddl.errors.join(QLatin1Char('\n'));
+        return result;
+    }
+    const QStringList steps = plan(ddl.statements);
+    if (options.dryRun) {
+        result.executed = steps;
+        result.ok = true;
+        return result;
+    }
+    if (!QSqlDatabase::isDriverAvailable(kDriver)) {
+        result.error = QStringLiteral("the Qt MySQL driver (QMYSQL) is not available "
+                                      "(Debian: libqt6sql6-mysql)");
+        return result;
+    }
+    const QString connection =
+        QStringLiteral("mc-apply-my-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = addMysqlDatabase(target, connection);
+        if (!db.open())
+            result.error = QStringLiteral("cannot connect to MariaDB database \"%1\" on %2:%3: %4")
+                               .arg(target.database, target.host, QString::number(target.port),
+                                    db.lastError().text());
+        else
+            run(db, steps, options, result);
+        db.close();
+    } // every handle on the connection must be gone before removeDatabase()
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
+} // namespace mc

@@ -1,0 +1,219 @@
+#include "postgresapplier.h"
+
+#include "ddl/ddlgenerator.h"
+
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUuid>
+
+namespace mc {
+
+namespace {
+
+const QString kDriver = QStringLiteral("QPSQL");
+
+/// The table a CREATE TABLE statement creates, or an empty string for other statements.
+QString createdTable(const QString &statement)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^CREATE TABLE IF NOT EXISTS \"((?:[^\"]|\"\")*)\""));
+    const QRegularExpressionMatch m = re.match(statement);
+    return m.hasMatch() ? m.captured(1).replace(QStringLiteral("\"\""), QStringLiteral("\""))
+                        : QString();
+}
+
+QString failure(const QString &statement, const QSqlError &e)
+{
+    return QStringLiteral("statement failed: %1\n%2").arg(statement, e.text());
+}
+
+/// The table an `ALTER TABLE "t" ... ADD FOREIGN KEY` statement changes, or an empty string.
+QString foreignKeyTable(const QString &statement)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^ALTER TABLE \"((?:[^\"]|\"\")*)\"\\s+ADD FOREIGN KEY "));
+    const QRegularExpressionMatch m = re.match(statement);
+    return m.hasMatch() ? m.captured(1).replace(QStringLiteral("\"\""), QStringLiteral("\""))
+                        : QString();
+}
+
+/// BEGIN, the DDL, COMMIT. Index statements get IF NOT EXISTS, so that applying
+/// again skips an index that is there, as sync() does.
+QStringList plan(const QStringList &ddl)
+{
+    static const QRegularExpression index(QStringLiteral("^CREATE (UNIQUE )?INDEX \""));
+    QStringList steps{QStringLiteral("BEGIN")};
+    for (QString s : ddl)
+        steps << s.replace(index, QStringLiteral("CREATE \\1INDEX IF NOT EXISTS \""));
+    steps << QStringLiteral("COMMIT");
+    return steps;
+}
+
+/// Tables of the connection's current schema.
+bool existingTables(QSqlDatabase &db, QStringList &tables, PostgresApplyResult &result)
+{
+    const QString sql = QStringLiteral(
+        "SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = "
+        "c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')");
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        result.error = failure(sql, q.lastError());
+        return false;
+    }
+    while (q.next())
+        tables << q.value(0).toString();
+    return true;
+}
+
+/// Runs \a planned (BEGIN ... COMMIT) on the open \a db; on a failure inside the
+/// transaction, rolls back. A table that exists already is left as it is: CREATE
+/// TABLE IF NOT EXISTS skips it, and its ALTER TABLE ... ADD FOREIGN KEY (cyclic
+/// schemas) is left out, since the run that created it added them.
+void run(QSqlDatabase &db, const QStringList &planned, const PostgresApplyOptions &options,
+         PostgresApplyResult &result)
+{
+    QStringList existing;
+    if (!existingTables(db, existing, result))
+        return;
+    QStringList steps;
+    for (const QString &s : planned) {
+        const QString fkTable = foreignKeyTable(s);
+        if (fkTable.isEmpty() || !existing.contains(fkTable))
+            steps << s;
+    }
+    int total = 0;
+    for (const QString &s : steps)
+        total += createdTable(s).isEmpty() ? 0 : 1;
+    QSqlQuery q(db);
+    // sync() sees "relation already exists, skipping" NOTICEs; they are noise here.
+    if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
+        result.error = failure(QStringLiteral("SET client_min_messages TO warning"), q.lastError());
+        return;
+    }
+    bool inTransaction = false;
+    int done = 0;
+    for (const QString &s : steps) {
+        const QString table = createdTable(s);
+        if (!table.isEmpty() && options.progress)
+            options.progress(++done, total, table);
+        result.executed << s;
+        if (!q.exec(s)) {
+            result.error = failure(s, q.lastError());
+            if (inTransaction) {
+                QSqlQuery rollback(db);
+                if (!rollback.exec(QStringLiteral("ROLLBACK"))) {
+                    // The server rolls an open transaction back when the connection
+                    // closes, which the caller does next.
+                    result.error +=
+                        QStringLiteral("\nROLLBACK failed: ") + rollback.lastError().text();
+                } else {
+                    result.executed << QStringLiteral("ROLLBACK");
+                }
+                result.rolledBack = true;
+            }
+            return;
+        }
+        if (s == QLatin1String("BEGIN"))
+            inTransaction = true;
+        else if (s == QLatin1String("COMMIT"))
+            inTransaction = false;
+    }
+    result.ok = true;
+}
+
+} // namespace
+
+bool isPostgresUrl(const QString &url)
+{
+    return url.startsWith(QLatin1String("postgres://")) ||
+           url.startsWith(QLatin1String("postgresql://"));
+}
+
+std::optional<PostgresTarget> parsePostgresUrl(const QString &url, QString *error)
+{
+    auto fail = [error](const QString &why) -> std::optional<PostgresTarget> {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    if (!isPostgresUrl(url))
+        return fail(QStringLiteral("not a postgres:// URL"));
+    const QUrl u(url, QUrl::StrictMode);
+    if (!u.isValid())
+        return fail(QStringLiteral("malformed URL: ") + u.errorString());
+    if (!u.password().isEmpty())
+        return fail(QStringLiteral("the URL carries a password: put it in MODELCANVAS_DB_PASSWORD "
+                                   "instead"));
+    if (u.hasQuery() || u.hasFragment())
+        return fail(QStringLiteral("query and fragment parts are not supported"));
+    PostgresTarget t;
+    t.host = u.host(QUrl::FullyDecoded);
+    t.port = u.port(5432);
+    t.user = u.userName(QUrl::FullyDecoded);
+    t.database = u.path(QUrl::FullyDecoded).mid(1);
+    if (t.host.isEmpty())
+        return fail(QStringLiteral("no host (expected postgres://USER@HOST:PORT/DB)"));
+    if (t.database.isEmpty() || t.database.contains(QLatin1Char('/')))
+        return fail(QStringLiteral("no database name (expected postgres://USER@HOST:PORT/DB)"));
+    return t;
+}
+
+QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &connection)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, connection);
+    db.setHostName(target.host);
+    db.setPort(target.port);
+    if (!target.user.isEmpty())
+        db.setUserName(target.user);
+    db.setDatabaseName(target.database);
+    const QByteArray password = qgetenv("MODELCANVAS_DB_PASSWORD");
+    if (!password.isEmpty())
+        db.setPassword(QString::fromUtf8(password));
+    return db;
+}
+
+PostgresApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
+                                  const Analysis &analysis, const PostgresApplyOptions &options)
+{
+    PostgresApplyResult result;
+    if (derived.error) {
+        const DefineError &e = *derived.error;
+        result.error = (e.path.isEmpty() ? QString() : e.path + QStringLiteral(": ")) + e.message;
+        return result;
+    }
+    const DdlResult ddl = generateDdl(derived, analysis, Dialect::Postgres);
+    if (!ddl.ok()) {
+        result.error = ddl.errors.join(QLatin1Char('\n'));
+        return result;
+    }
+    const QStringList steps = plan(ddl.statements);
+    if (options.dryRun) {
+        result.executed = steps;
+        result.ok = true;
+        return result;
+    }
+    if (!QSqlDatabase::isDriverAvailable(kDriver)) {
+        result.error = QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not available "
+                                      "(Debian: libqt6sql6-psql)");
+        return result;
+    }
+    const QString connection =
+        QStringLiteral("mc-apply-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = addPostgresDatabase(target, connection);
+        if (!db.open())
+            result.error =
+                QStringLiteral("cannot connect to PostgreSQL database \"%1\" on %2:%3: %4")
+                    .arg(target.database, target.host, QString::number(target.port),
+                         db.lastError().text());
+        else
+            run(db, steps, options, result);
+        db.close();
+    } // every handle on the connection must be gone before removeDatabase()
+    QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
+} // namespace mc

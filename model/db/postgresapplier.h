@@ -1,0 +1,71 @@
+#pragma once
+
+#include "rules/analysis.h"
+#include "rules/derive.h"
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace mc {
+
+/// Where a PostgreSQL database is. The password is never part of it: the
+/// connection takes it from the MODELCANVAS_DB_PASSWORD environment variable.
+struct PostgresTarget
+{
+    QString host;
+    int port = 5432;
+    QString user; ///< empty: libpq's default (PGUSER, else the OS user)
+    QString database;
+};
+
+/// Parses a Sequelize-style URL, `postgres://[USER@]HOST[:PORT]/DB` (also
+/// `postgresql://`); nullopt (with the reason in \a error) for anything else,
+/// including a URL carrying a password.
+std::optional<PostgresTarget> parsePostgresUrl(const QString &url, QString *error = nullptr);
+
+/// Adds a QPSQL connection named \a connection for \a target (password from
+/// MODELCANVAS_DB_PASSWORD when set), not opened yet; the caller removes it.
+QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &connection);
+
+/// True when \a url names PostgreSQL (`postgres://` or `postgresql://`), well-formed or not.
+bool isPostgresUrl(const QString &url);
+
+/// How applyPostgres() runs: sync()'s "create" mode only.
+struct PostgresApplyOptions
+{
+    /// Report the statements that would run, without connecting.
+    bool dryRun = false;
+    /// Called before each CREATE TABLE: `done` counts tables started, from 1 to `total`.
+    std::function<void(int done, int total, const QString &table)> progress;
+};
+
+/// What applyPostgres() did.
+struct PostgresApplyResult
+{
+    bool ok = false;
+    /// Every statement sent, in order (BEGIN, the DDL, COMMIT, or ROLLBACK after a
+    /// failure); for a dry run the ones that would be sent.
+    QStringList executed;
+    /// Empty when ok; otherwise why: the failing statement and the driver's text.
+    QString error;
+    /// True when a transaction was opened and rolled back: the database is as it was.
+    bool rolledBack = false;
+};
+
+/// Creates the schema in the PostgreSQL database \a target through QPSQL the way
+/// Sequelize 6.37.8's `sync()` does: generateDdl(..., Dialect::Postgres) (ENUM `DO`
+/// blocks, CREATE TABLE IF NOT EXISTS in creation order, indexes, and for a cyclic
+/// schema the ALTER TABLE ... ADD FOREIGN KEY statements, left out for a table that
+/// exists already; index statements get IF NOT EXISTS). Unlike sync(), all of it
+/// runs in one transaction (PostgreSQL DDL is transactional): on failure it rolls
+/// back and nothing is left behind. Refuses a schema with a define error or names
+/// PostgreSQL cannot take.
+PostgresApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
+                                  const Analysis &analysis,
+                                  const PostgresApplyOptions &options = {});
+
+} // namespace mc
