@@ -15,6 +15,12 @@
 
 namespace mc::detail {
 
+/// An ON DELETE/ON UPDATE action as the generators write it (upper case).
+inline QString upperAction(const std::optional<QString> &s)
+{
+    return s ? s->toUpper() : QString();
+}
+
 /// One entry of a model's rawAttributes.
 struct Attr
 {
