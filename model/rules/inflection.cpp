@@ -4,9 +4,10 @@
  * Sequelize's own Utils.camelize and lodash's _.upperFirst.
  *
  * The uncountable word list and the plural and singular regex rule tables (in
- * inflection_tables.inc) and the algorithm that applies them are ported verbatim, in the same order, from inflection 1.13.4 (lib/inflection.js: "inflection,
- * Copyright(c) 2011 Ben Lin <ben@dreamerslab.com>, MIT Licensed"), which is distributed under
- * this licence:
+ * inflection_tables.inc, verbatim and in the same order) and the algorithm that applies
+ * them are ported from inflection 1.13.4 (lib/inflection.js: "inflection, Copyright(c)
+ * 2011 Ben Lin <ben@dreamerslab.com>, MIT Licensed"), which is distributed under this
+ * licence:
  *
  * MIT License
  *
