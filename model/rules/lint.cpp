@@ -146,6 +146,28 @@ void indexFieldProblems(const DerivedSchema &d, Diagnostics &out)
     }
 }
 
+void cyclicKeyProblems(const DerivedSchema &d, const Analysis &an, Diagnostics &out)
+{
+    // Sequelize >= 6.20 creates a cyclic schema on PostgreSQL and MySQL without FKs and
+    // then adds them with ALTER TABLE, skipping primary key columns (junction keys).
+    if (!an.cyclic())
+        return;
+    for (const DerivedTable &t : d.tables) {
+        for (const DerivedColumn &c : t.columns) {
+            if (!c.hasReference || !c.primaryKey)
+                continue;
+            out << Diagnostic::warning(
+                c.associationIndex >= 0 ? QStringLiteral("associations[%1]").arg(c.associationIndex)
+                                        : QString(),
+                QStringLiteral("%1.%2 gets no foreign key on PostgreSQL and MySQL: the schema has "
+                               "an FK cycle, so Sequelize adds its foreign keys after creating "
+                               "the tables and skips primary key columns (SQLite keeps it); "
+                               "break the cycle to keep the constraint")
+                    .arg(t.table, c.column));
+        }
+    }
+}
+
 void tableProblems(const DerivedSchema &d, Diagnostics &out)
 {
     QHash<QString, int> first; // table name -> first table using it
@@ -173,6 +195,7 @@ Diagnostics checkSchema(const Schema &schema, const DerivedSchema &derived,
     if (derived.error)
         out << Diagnostic::error(derived.error->path, derived.error->message);
     cycleProblems(schema, derived, analysis, strictCycles, out);
+    cyclicKeyProblems(derived, analysis, out);
     tableProblems(derived, out);
     indexFieldProblems(derived, out);
     accessorProblems(schema, derived, out);

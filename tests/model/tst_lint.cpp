@@ -46,6 +46,7 @@ private Q_SLOTS:
     void shadowedAccessorNamesTheClaimant();
     void indexOnAttributeNameOfUnderscoredModel();
     void sharedTableName();
+    void junctionKeysInACycleLoseTheirForeignKeys();
 };
 
 void TestLint::unindexedForeignKeyOffersTheIndex()
@@ -111,6 +112,28 @@ void TestLint::sharedTableName()
         R"j({"name": "User", "attributes": []}, {"name": "Member", "tableName": "Users", "attributes": []})j",
         "");
     QVERIFY(anyContains(ds, QStringLiteral("models User and Member share the table Users")));
+}
+
+void TestLint::junctionKeysInACycleLoseTheirForeignKeys()
+{
+    const char *models =
+        R"j({"name": "User", "attributes": []}, {"name": "Picture", "attributes": []},
+                             {"name": "Tag", "attributes": []})j";
+    const char *btm =
+        R"j({"type": "belongsToMany", "source": "Picture", "target": "Tag", "through": "PictureTags"})j";
+    const QByteArray cyclic =
+        QByteArray(R"j({"type": "hasMany", "source": "User", "target": "Picture"},
+        {"type": "belongsTo", "source": "User", "target": "Picture", "as": "Avatar"}, )j") +
+        btm;
+    const Diagnostics ds = lint(models, cyclic.constData());
+    QVERIFY2(anyContains(ds, QStringLiteral("associations[2]: PictureTags.PictureId gets no "
+                                            "foreign key on PostgreSQL and MySQL")),
+             qPrintable(texts(ds).join(QLatin1Char('\n'))));
+    QVERIFY(anyContains(ds, QStringLiteral("PictureTags.TagId gets no foreign key")));
+    // Without the cycle nothing is skipped.
+    const QByteArray acyclic =
+        QByteArray(R"j({"type": "hasMany", "source": "User", "target": "Picture"}, )j") + btm;
+    QVERIFY(!anyContains(lint(models, acyclic.constData()), QStringLiteral("gets no foreign key")));
 }
 
 QTEST_GUILESS_MAIN(TestLint)
