@@ -5,7 +5,6 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 #include <QUuid>
 
 namespace mc {
@@ -150,67 +149,28 @@ void run(QSqlDatabase &db, const QStringList &planned, const MysqlApplyOptions &
 
 bool isMysqlUrl(const QString &url)
 {
-    return url.startsWith(QLatin1String("mysql://")) || url.startsWith(QLatin1String("mariadb://"));
+    return hasUrlScheme(url, {QStringLiteral("mysql"), QStringLiteral("mariadb")});
 }
 
 std::optional<MysqlTarget> parseMysqlUrl(const QString &url, QString *error)
 {
-    auto fail = [error](const QString &why) -> std::optional<MysqlTarget> {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    };
-    if (!isMysqlUrl(url))
-        return fail(QStringLiteral("not a mysql:// URL"));
-    const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid())
-        return fail(QStringLiteral("malformed URL: ") + u.errorString());
-    if (!u.password().isEmpty())
-        return fail(QStringLiteral("the URL carries a password: put it in MODELCANVAS_DB_PASSWORD "
-                                   "instead"));
-    if (u.hasQuery() || u.hasFragment())
-        return fail(QStringLiteral("query and fragment parts are not supported"));
-    MysqlTarget t;
-    t.host = u.host(QUrl::FullyDecoded);
-    t.port = u.port(3306);
-    t.user = u.userName(QUrl::FullyDecoded);
-    t.database = u.path(QUrl::FullyDecoded).mid(1);
-    if (t.host.isEmpty())
-        return fail(QStringLiteral("no host (expected mysql://USER@HOST:PORT/DB)"));
-    if (t.database.isEmpty() || t.database.contains(QLatin1Char('/')))
-        return fail(QStringLiteral("no database name (expected mysql://USER@HOST:PORT/DB)"));
-    return t;
+    return parseServerUrl(url, {QStringLiteral("mysql"), QStringLiteral("mariadb")}, 3306, error);
 }
 
 QSqlDatabase addMysqlDatabase(const MysqlTarget &target, const QString &connection)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, connection);
-    db.setHostName(target.host);
-    db.setPort(target.port);
-    if (!target.user.isEmpty())
-        db.setUserName(target.user);
-    db.setDatabaseName(target.database);
-    const QByteArray password = qgetenv("MODELCANVAS_DB_PASSWORD");
-    if (!password.isEmpty())
-        db.setPassword(QString::fromUtf8(password));
-    return db;
+    return addServerDatabase(kDriver, target, connection);
 }
 
 MysqlApplyResult applyMysql(const MysqlTarget &target, const DerivedSchema &derived,
                             const Analysis &analysis, const MysqlApplyOptions &options)
 {
     MysqlApplyResult result;
-    if (derived.error) {
-        const DefineError &e = *derived.error;
-        result.error = (e.path.isEmpty() ? QString() : e.path + QStringLiteral(": ")) + e.message;
+    const std::optional<QStringList> ddl =
+        applicableDdl(derived, analysis, Dialect::MySQL, &result.error);
+    if (!ddl)
         return result;
-    }
-    const DdlResult ddl = generateDdl(derived, analysis, Dialect::MySQL);
-    if (!ddl.ok()) {
-        result.error = ddl.errors.join(QLatin1Char('\n'));
-        return result;
-    }
-    const QStringList steps = plan(ddl.statements);
+    const QStringList steps = plan(*ddl);
     if (options.dryRun) {
         result.executed = steps;
         result.ok = true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/servertarget.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
@@ -12,15 +13,8 @@
 
 namespace mc {
 
-/// Where a MariaDB/MySQL database is. The password is never part of it: the
-/// connection takes it from the MODELCANVAS_DB_PASSWORD environment variable.
-struct MysqlTarget
-{
-    QString host;
-    int port = 3306;
-    QString user; ///< empty: the driver's default
-    QString database;
-};
+/// Where the database is (the port defaults to 3306 in URLs).
+using MysqlTarget = ServerTarget;
 
 /// Parses a Sequelize-style URL, `mysql://[USER@]HOST[:PORT]/DB` (also `mariadb://`);
 /// nullopt (with the reason in \a error) for anything else, a password included.

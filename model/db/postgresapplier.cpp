@@ -5,7 +5,6 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUrl>
 #include <QUuid>
 
 namespace mc {
@@ -127,68 +126,29 @@ void run(QSqlDatabase &db, const QStringList &planned, const PostgresApplyOption
 
 bool isPostgresUrl(const QString &url)
 {
-    return url.startsWith(QLatin1String("postgres://")) ||
-           url.startsWith(QLatin1String("postgresql://"));
+    return hasUrlScheme(url, {QStringLiteral("postgres"), QStringLiteral("postgresql")});
 }
 
 std::optional<PostgresTarget> parsePostgresUrl(const QString &url, QString *error)
 {
-    auto fail = [error](const QString &why) -> std::optional<PostgresTarget> {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    };
-    if (!isPostgresUrl(url))
-        return fail(QStringLiteral("not a postgres:// URL"));
-    const QUrl u(url, QUrl::StrictMode);
-    if (!u.isValid())
-        return fail(QStringLiteral("malformed URL: ") + u.errorString());
-    if (!u.password().isEmpty())
-        return fail(QStringLiteral("the URL carries a password: put it in MODELCANVAS_DB_PASSWORD "
-                                   "instead"));
-    if (u.hasQuery() || u.hasFragment())
-        return fail(QStringLiteral("query and fragment parts are not supported"));
-    PostgresTarget t;
-    t.host = u.host(QUrl::FullyDecoded);
-    t.port = u.port(5432);
-    t.user = u.userName(QUrl::FullyDecoded);
-    t.database = u.path(QUrl::FullyDecoded).mid(1);
-    if (t.host.isEmpty())
-        return fail(QStringLiteral("no host (expected postgres://USER@HOST:PORT/DB)"));
-    if (t.database.isEmpty() || t.database.contains(QLatin1Char('/')))
-        return fail(QStringLiteral("no database name (expected postgres://USER@HOST:PORT/DB)"));
-    return t;
+    return parseServerUrl(url, {QStringLiteral("postgres"), QStringLiteral("postgresql")}, 5432,
+                          error);
 }
 
 QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &connection)
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(kDriver, connection);
-    db.setHostName(target.host);
-    db.setPort(target.port);
-    if (!target.user.isEmpty())
-        db.setUserName(target.user);
-    db.setDatabaseName(target.database);
-    const QByteArray password = qgetenv("MODELCANVAS_DB_PASSWORD");
-    if (!password.isEmpty())
-        db.setPassword(QString::fromUtf8(password));
-    return db;
+    return addServerDatabase(kDriver, target, connection);
 }
 
 PostgresApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
                                   const Analysis &analysis, const PostgresApplyOptions &options)
 {
     PostgresApplyResult result;
-    if (derived.error) {
-        const DefineError &e = *derived.error;
-        result.error = (e.path.isEmpty() ? QString() : e.path + QStringLiteral(": ")) + e.message;
+    const std::optional<QStringList> ddl =
+        applicableDdl(derived, analysis, Dialect::Postgres, &result.error);
+    if (!ddl)
         return result;
-    }
-    const DdlResult ddl = generateDdl(derived, analysis, Dialect::Postgres);
-    if (!ddl.ok()) {
-        result.error = ddl.errors.join(QLatin1Char('\n'));
-        return result;
-    }
-    const QStringList steps = plan(ddl.statements);
+    const QStringList steps = plan(*ddl);
     if (options.dryRun) {
         result.executed = steps;
         result.ok = true;

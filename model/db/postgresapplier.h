@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/servertarget.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
@@ -12,15 +13,8 @@
 
 namespace mc {
 
-/// Where a PostgreSQL database is. The password is never part of it: the
-/// connection takes it from the MODELCANVAS_DB_PASSWORD environment variable.
-struct PostgresTarget
-{
-    QString host;
-    int port = 5432;
-    QString user; ///< empty: libpq's default (PGUSER, else the OS user)
-    QString database;
-};
+/// Where the database is (the port defaults to 5432 in URLs).
+using PostgresTarget = ServerTarget;
 
 /// Parses a Sequelize-style URL, `postgres://[USER@]HOST[:PORT]/DB` (also
 /// `postgresql://`); nullopt (with the reason in \a error) for anything else,

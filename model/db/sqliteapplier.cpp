@@ -171,20 +171,14 @@ ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const
                         const ApplyOptions &options)
 {
     ApplyResult result;
-    if (derived.error) {
-        const DefineError &e = *derived.error;
-        result.error = (e.path.isEmpty() ? QString() : e.path + QStringLiteral(": ")) + e.message;
+    const std::optional<QStringList> ddl =
+        applicableDdl(derived, analysis, Dialect::SQLite, &result.error);
+    if (!ddl)
         return result;
-    }
-    const DdlResult ddl = generateDdl(derived, analysis, Dialect::SQLite);
-    if (!ddl.ok()) {
-        result.error = ddl.errors.join(QLatin1Char('\n'));
-        return result;
-    }
     const bool create = options.mode == ApplyMode::Create;
     QVector<SqliteStep> steps;
     if (create)
-        steps = createPlan(ddl.statements, analysis.cyclic());
+        steps = createPlan(*ddl, analysis.cyclic());
     if (create && options.dryRun) {
         result.executed = sqlOf(steps);
         result.ok = true;
@@ -193,7 +187,7 @@ ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const
     // A dry run of force or alter plans from what exists without creating anything.
     const bool memory = path == QLatin1String(":memory:") || path.isEmpty();
     if (!create && options.dryRun && (memory || !QFileInfo::exists(path))) {
-        result.ok = planChanges(nullptr, derived, analysis, ddl.statements, options, result, steps);
+        result.ok = planChanges(nullptr, derived, analysis, *ddl, options, result, steps);
         result.executed = sqlOf(steps);
         return result;
     }
@@ -213,7 +207,7 @@ ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const
             result.error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
         } else if (create) {
             run(db, steps, options, result);
-        } else if (planChanges(&db, derived, analysis, ddl.statements, options, result, steps)) {
+        } else if (planChanges(&db, derived, analysis, *ddl, options, result, steps)) {
             if (options.dryRun || steps.isEmpty()) {
                 result.executed = sqlOf(steps);
                 result.ok = true;

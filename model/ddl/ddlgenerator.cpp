@@ -1,5 +1,7 @@
 #include "ddlgenerator.h"
 
+#include "io/diagnostic.h"
+
 #include "ddl/ddldialect.h"
 #include "ddl/identifierrules.h"
 
@@ -96,6 +98,21 @@ QStringList createSchemaStatements(const DerivedSchema &derived, const Analysis 
                                    Dialect dialect)
 {
     return generateDdl(derived, analysis, dialect).statements;
+}
+
+std::optional<QStringList> applicableDdl(const DerivedSchema &derived, const Analysis &analysis,
+                                         Dialect dialect, QString *error)
+{
+    if (derived.error) {
+        *error = Diagnostic::error(derived.error->path, derived.error->message).toString();
+        return std::nullopt;
+    }
+    DdlResult ddl = generateDdl(derived, analysis, dialect);
+    if (!ddl.ok()) {
+        *error = ddl.errors.join(QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    return std::move(ddl.statements);
 }
 
 QString ddlScript(const QStringList &statements)

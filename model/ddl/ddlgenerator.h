@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "ddl/sqltypes.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
@@ -33,6 +35,11 @@ struct DdlResult
 /// A define error gives no statements and no errors (the caller reports it); names
 /// the dialect would reject give no statements and one error each.
 DdlResult generateDdl(const DerivedSchema &derived, const Analysis &analysis, Dialect dialect);
+
+/// The statements an applier runs, or nullopt with why not in \a error: the define
+/// error (`path: message`, as Diagnostic::toString writes it) or the identifier errors.
+std::optional<QStringList> applicableDdl(const DerivedSchema &derived, const Analysis &analysis,
+                                         Dialect dialect, QString *error);
 
 /// generateDdl()'s statements, or an empty list on a define or identifier error.
 QStringList createSchemaStatements(const DerivedSchema &derived, const Analysis &analysis,
