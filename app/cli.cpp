@@ -216,6 +216,13 @@ std::optional<QString> sqlitePath(const QString &url)
     return url.mid(scheme.size());
 }
 
+/// apply's per-table progress line on stderr: `[3/12] Pictures`.
+void reportProgress(int done, int total, const QString &table)
+{
+    err() << "[" << done << "/" << total << "] " << table << "\n";
+    err().flush();
+}
+
 /// apply's PostgreSQL path (`postgres://USER@HOST:PORT/DB`): create mode only.
 int applyToPostgres(const QCommandLineParser &p, const QString &url)
 {
@@ -237,10 +244,7 @@ int applyToPostgres(const QCommandLineParser &p, const QString &url)
     const DerivedSchema derived = derive(*schema);
     PostgresApplyOptions options;
     options.dryRun = p.isSet(QStringLiteral("dry-run"));
-    options.progress = [](int done, int total, const QString &table) {
-        err() << "[" << done << "/" << total << "] " << table << "\n";
-        err().flush();
-    };
+    options.progress = reportProgress;
     const PostgresApplyResult result = applyPostgres(*target, derived, analyse(derived), options);
     if (!result.ok) {
         err() << path << ": error: " << result.error << "\n";
@@ -320,10 +324,7 @@ int apply(const QStringList &args)
                    : mode == QLatin1String("alter") ? ApplyMode::Alter
                                                     : ApplyMode::Create;
     options.allowDataLoss = p.isSet(QStringLiteral("yes"));
-    options.progress = [](int done, int total, const QString &table) {
-        err() << "[" << done << "/" << total << "] " << table << "\n";
-        err().flush();
-    };
+    options.progress = reportProgress;
     const ApplyResult result = applySqlite(*dbPath, derived, analyse(derived), options);
     if (!result.ok) {
         err() << path << ": error: " << result.error << "\n";
