@@ -1,5 +1,7 @@
 #include "mysqlcatalog.h"
 
+#include "ddl/catalog.h"
+
 #include <QMap>
 #include <QSet>
 #include <QSqlError>
@@ -13,19 +15,8 @@ namespace mc {
 
 namespace {
 
-struct Column
-{
-    QString name, type;
-    bool notNull = false;
-    bool pk = false;
-    QVariant defaultValue;
-    bool autoIncrement = false;
-};
-
-struct ForeignKey
-{
-    QString from, table, to, onDelete, onUpdate;
-};
+using Column = CatalogColumn;
+using ForeignKey = CatalogForeignKey;
 
 struct Constraint // one FOREIGN KEY constraint, in key order
 {
@@ -39,13 +30,8 @@ struct Index
     QStringList columns;
 };
 
-struct Table
+struct Table : CatalogTable
 {
-    QVector<Column> columns;
-    QStringList primaryKey, checks;
-    QVector<ForeignKey> foreignKeys;
-    QVector<QStringList> uniques, indexes, fkIndexes;
-    QVector<QPair<QString, QString>> collations;
     QMap<QString, Constraint> constraints; // by name
     QMap<QString, Index> indexesByName;
 };
@@ -58,23 +44,6 @@ bool select(QSqlQuery &q, const QString &sql, QString *error)
     if (error)
         *error = sql + QStringLiteral(": ") + q.lastError().text();
     return false;
-}
-
-JsonValue strings(const QStringList &list)
-{
-    JsonValue a = JsonValue::array();
-    for (const QString &s : list)
-        a.append(JsonValue::string(s));
-    return a;
-}
-
-JsonValue lists(QVector<QStringList> l)
-{
-    std::sort(l.begin(), l.end());
-    JsonValue a = JsonValue::array();
-    for (const QStringList &s : l)
-        a.append(strings(s));
-    return a;
 }
 
 /// dump-mysql.py's test for an index InnoDB made for a foreign key: one of the
@@ -110,9 +79,8 @@ bool read(QSqlDatabase &db, QMap<QString, Table> &tables, QString *error)
         c.name = q.value(1).toString();
         c.type = q.value(2).toString();
         c.notNull = q.value(3).toString() == QLatin1String("NO");
-        c.defaultValue = q.value(4);
-        if (c.defaultValue.toString() == QLatin1String("NULL")) // unquoted: no default
-            c.defaultValue = QVariant();
+        if (!q.value(4).isNull() && q.value(4).toString() != QLatin1String("NULL"))
+            c.defaultValue = q.value(4).toString(); // an unquoted NULL is no default
         c.autoIncrement =
             q.value(5).toString().contains(QLatin1String("auto_increment"), Qt::CaseInsensitive);
         if (!q.value(6).isNull() && q.value(6).toString() != q.value(7).toString())
@@ -199,42 +167,8 @@ JsonValue toJson(Table &t)
                   return std::tie(a.from, a.table, a.to) < std::tie(b.from, b.table, b.to);
               });
     t.checks.sort();
-    JsonValue cols = JsonValue::array();
-    for (const Column &c : t.columns) {
-        JsonValue col = JsonValue::object();
-        col.appendMember(QStringLiteral("name"), JsonValue::string(c.name));
-        col.appendMember(QStringLiteral("type"), JsonValue::string(c.type));
-        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(c.notNull));
-        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.pk));
-        col.appendMember(QStringLiteral("default"),
-                         c.defaultValue.isNull() ? JsonValue::null()
-                                                 : JsonValue::string(c.defaultValue.toString()));
-        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(c.autoIncrement));
-        cols.append(std::move(col));
-    }
-    JsonValue fks = JsonValue::array();
-    for (const ForeignKey &k : t.foreignKeys) {
-        JsonValue o = JsonValue::object();
-        o.appendMember(QStringLiteral("from"), JsonValue::string(k.from));
-        o.appendMember(QStringLiteral("table"), JsonValue::string(k.table));
-        o.appendMember(QStringLiteral("to"), JsonValue::string(k.to));
-        o.appendMember(QStringLiteral("onDelete"), JsonValue::string(k.onDelete));
-        o.appendMember(QStringLiteral("onUpdate"), JsonValue::string(k.onUpdate));
-        fks.append(std::move(o));
-    }
-    JsonValue collations = JsonValue::object();
-    for (const auto &c : t.collations)
-        collations.appendMember(c.first, JsonValue::string(c.second));
-    JsonValue out = JsonValue::object();
-    out.appendMember(QStringLiteral("columns"), std::move(cols));
-    out.appendMember(QStringLiteral("primaryKey"), strings(t.primaryKey));
-    out.appendMember(QStringLiteral("foreignKeys"), std::move(fks));
-    out.appendMember(QStringLiteral("uniques"), lists(t.uniques));
-    out.appendMember(QStringLiteral("indexes"), lists(t.indexes));
-    out.appendMember(QStringLiteral("fkIndexes"), lists(t.fkIndexes));
-    out.appendMember(QStringLiteral("checks"), strings(t.checks));
-    out.appendMember(QStringLiteral("collations"), std::move(collations));
-    return out;
+    t.mysql = true;
+    return catalogTableJson(t);
 }
 
 } // namespace

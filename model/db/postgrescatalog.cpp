@@ -1,5 +1,7 @@
 #include "postgrescatalog.h"
 
+#include "ddl/catalog.h"
+
 #include <QMap>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -12,29 +14,10 @@ namespace mc {
 
 namespace {
 
-struct Column
-{
-    QString name, type;
-    bool notNull = false;
-    bool pk = false;
-    QVariant defaultValue;
-    bool autoIncrement = false;
-};
+using Column = CatalogColumn;
+using ForeignKey = CatalogForeignKey;
+using Table = CatalogTable;
 
-struct ForeignKey
-{
-    QString from, table, to, onDelete, onUpdate;
-};
-
-struct Table
-{
-    QVector<Column> columns;
-    QStringList primaryKey;
-    QVector<ForeignKey> foreignKeys;
-    QVector<QStringList> uniques, indexes;
-};
-
-/// pg_constraint's confdeltype / confupdtype letters.
 QString action(const QString &letter)
 {
     switch (letter.isEmpty() ? u'?' : letter.at(0).unicode()) {
@@ -68,22 +51,6 @@ bool select(QSqlQuery &q, const QString &sql, QString *error)
     return false;
 }
 
-JsonValue stringList(const QStringList &list)
-{
-    JsonValue a = JsonValue::array();
-    for (const QString &s : list)
-        a.append(JsonValue::string(s));
-    return a;
-}
-
-JsonValue listOfLists(const QVector<QStringList> &lists)
-{
-    JsonValue a = JsonValue::array();
-    for (const QStringList &l : lists)
-        a.append(stringList(l));
-    return a;
-}
-
 bool readColumns(QSqlDatabase &db, const QString &rels, QMap<QString, Table> &tables,
                  QString *error)
 {
@@ -103,9 +70,8 @@ bool readColumns(QSqlDatabase &db, const QString &rels, QMap<QString, Table> &ta
         c.name = q.value(1).toString();
         c.type = q.value(2).toString();
         c.notNull = q.value(3).toBool();
-        c.defaultValue = q.value(4);
-        c.autoIncrement = (!c.defaultValue.isNull() &&
-                           c.defaultValue.toString().startsWith(QLatin1String("nextval("))) ||
+        c.defaultValue = q.value(4).isNull() ? QString() : q.value(4).toString();
+        c.autoIncrement = c.defaultValue.startsWith(QLatin1String("nextval(")) ||
                           !q.value(5).toString().isEmpty();
         tables[q.value(0).toString()].columns.push_back(c);
     }
@@ -202,36 +168,7 @@ JsonValue toJson(Table &t)
               });
     std::sort(t.uniques.begin(), t.uniques.end());
     std::sort(t.indexes.begin(), t.indexes.end());
-    JsonValue cols = JsonValue::array();
-    for (const Column &c : t.columns) {
-        JsonValue col = JsonValue::object();
-        col.appendMember(QStringLiteral("name"), JsonValue::string(c.name));
-        col.appendMember(QStringLiteral("type"), JsonValue::string(c.type));
-        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(c.notNull));
-        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.pk));
-        col.appendMember(QStringLiteral("default"),
-                         c.defaultValue.isNull() ? JsonValue::null()
-                                                 : JsonValue::string(c.defaultValue.toString()));
-        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(c.autoIncrement));
-        cols.append(std::move(col));
-    }
-    JsonValue fks = JsonValue::array();
-    for (const ForeignKey &k : t.foreignKeys) {
-        JsonValue o = JsonValue::object();
-        o.appendMember(QStringLiteral("from"), JsonValue::string(k.from));
-        o.appendMember(QStringLiteral("table"), JsonValue::string(k.table));
-        o.appendMember(QStringLiteral("to"), JsonValue::string(k.to));
-        o.appendMember(QStringLiteral("onDelete"), JsonValue::string(k.onDelete));
-        o.appendMember(QStringLiteral("onUpdate"), JsonValue::string(k.onUpdate));
-        fks.append(std::move(o));
-    }
-    JsonValue out = JsonValue::object();
-    out.appendMember(QStringLiteral("columns"), std::move(cols));
-    out.appendMember(QStringLiteral("primaryKey"), stringList(t.primaryKey));
-    out.appendMember(QStringLiteral("foreignKeys"), std::move(fks));
-    out.appendMember(QStringLiteral("uniques"), listOfLists(t.uniques));
-    out.appendMember(QStringLiteral("indexes"), listOfLists(t.indexes));
-    return out;
+    return catalogTableJson(t);
 }
 
 } // namespace

@@ -260,7 +260,9 @@ JsonValue lists(const QVector<QStringList> &l)
     return a;
 }
 
-JsonValue tableJson(const CatalogTable &t)
+} // namespace
+
+JsonValue catalogTableJson(const CatalogTable &t)
 {
     JsonValue columns = JsonValue::array();
     for (const CatalogColumn &c : t.columns) {
@@ -301,13 +303,11 @@ JsonValue tableJson(const CatalogTable &t)
     return out;
 }
 
-} // namespace
-
 JsonValue catalogTables(const DerivedSchema &derived, Dialect dialect, bool cyclic)
 {
     JsonValue tables = JsonValue::object();
     for (const DerivedTable *t : catalogOrder(derived))
-        tables.appendMember(t->table, tableJson(catalogTable(*t, dialect, cyclic)));
+        tables.appendMember(t->table, catalogTableJson(catalogTable(*t, dialect, cyclic)));
     return tables;
 }
 

@@ -42,6 +42,10 @@ struct CatalogTable
 /// with ALTER TABLE and skips those on primary key columns (junction keys).
 CatalogTable catalogTable(const DerivedTable &table, Dialect dialect, bool cyclic = false);
 
+/// One table in the expectations' JSON shape (what catalogTables() lists per table;
+/// the catalog readers of model/db write theirs with it too).
+JsonValue catalogTableJson(const CatalogTable &table);
+
 /// The tables a catalog lists, sorted by name, one per name.
 QVector<const DerivedTable *> catalogOrder(const DerivedSchema &derived);
 
