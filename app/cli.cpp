@@ -1,7 +1,6 @@
 #include "cli.h"
+#include "cliverbs.h"
 
-#include "db/postgresapplier.h"
-#include "db/sqliteapplier.h"
 #include "ddl/catalog.h"
 #include "ddl/ddlgenerator.h"
 #include "ddl/inspectwriter.h"
@@ -19,14 +18,7 @@
 
 namespace mc {
 
-namespace {
-
-struct Verb
-{
-    const char *name;
-    const char *summary;
-    int (*run)(const QStringList &args);
-};
+namespace cli {
 
 QTextStream &out()
 {
@@ -40,7 +32,6 @@ QTextStream &err()
     return s;
 }
 
-/// Parses a verb's options; returns -1 to go on, or the exit code to stop with.
 int parse(QCommandLineParser &p, const QStringList &args, const QString &usageLine)
 {
     p.setApplicationDescription(usageLine);
@@ -63,6 +54,29 @@ std::optional<Schema> load(const QString &path)
         err() << path << ": " << severityName(d.severity) << ": " << d.toString() << "\n";
     return r.schema;
 }
+
+int writeAtomically(const QString &verb, const QString &path, const QString &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
+        err() << verb << ": cannot write " << path << ": " << file.errorString() << "\n";
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+} // namespace cli
+
+namespace {
+
+using namespace cli;
+
+struct Verb
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &args);
+};
 
 int inspect(const QStringList &args)
 {
@@ -137,17 +151,6 @@ int check(const QStringList &args)
     return errors > 0 ? ExitProblems : ExitOk;
 }
 
-/// Replaces \a path with \a text (UTF-8) in one step, so a reader never sees half a file.
-int writeAtomically(const QString &verb, const QString &path, const QString &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-        err() << verb << ": cannot write " << path << ": " << file.errorString() << "\n";
-        return ExitUsage;
-    }
-    return ExitOk;
-}
-
 int ddl(const QStringList &args)
 {
     QCommandLineParser p;
@@ -207,149 +210,11 @@ int ddl(const QStringList &args)
     return writeAtomically(QStringLiteral("ddl"), p.value(QStringLiteral("output")), script);
 }
 
-/// `sqlite:PATH` or `sqlite::memory:` -> the path QSQLITE opens; nullopt otherwise.
-std::optional<QString> sqlitePath(const QString &url)
-{
-    const QLatin1String scheme("sqlite:");
-    if (!url.startsWith(scheme) || url.size() == scheme.size())
-        return std::nullopt;
-    return url.mid(scheme.size());
-}
-
-/// apply's per-table progress line on stderr: `[3/12] Pictures`.
-void reportProgress(int done, int total, const QString &table)
-{
-    err() << "[" << done << "/" << total << "] " << table << "\n";
-    err().flush();
-}
-
-/// apply's PostgreSQL path (`postgres://USER@HOST:PORT/DB`): create mode only.
-int applyToPostgres(const QCommandLineParser &p, const QString &url)
-{
-    if (p.value(QStringLiteral("mode")) != QLatin1String("create")) {
-        err() << "apply: --mode " << p.value(QStringLiteral("mode"))
-              << " is not implemented yet for PostgreSQL (only create)\n";
-        return ExitUsage;
-    }
-    QString why;
-    const auto target = parsePostgresUrl(url, &why);
-    if (!target) {
-        err() << "apply: bad PostgreSQL URL \"" << url << "\": " << why << "\n";
-        return ExitUsage;
-    }
-    const QString path = p.positionalArguments().first();
-    const auto schema = load(path);
-    if (!schema)
-        return ExitUsage;
-    const DerivedSchema derived = derive(*schema);
-    PostgresApplyOptions options;
-    options.dryRun = p.isSet(QStringLiteral("dry-run"));
-    options.progress = reportProgress;
-    const PostgresApplyResult result = applyPostgres(*target, derived, analyse(derived), options);
-    if (!result.ok) {
-        err() << path << ": error: " << result.error << "\n";
-        if (result.rolledBack)
-            err() << "apply: nothing was changed in " << url << "\n";
-        return ExitProblems;
-    }
-    if (options.dryRun) {
-        out() << ddlScript(result.executed);
-        return ExitOk;
-    }
-    err() << "apply: " << url << " is up to date (" << result.executed.size() << " statements)\n";
-    return ExitOk;
-}
-
-int apply(const QStringList &args)
-{
-    QCommandLineParser p;
-    p.addPositionalArgument(QStringLiteral("FILE"),
-                            QStringLiteral("A modelcanvas/1 project file."));
-    p.addOption({QStringLiteral("db"),
-                 QStringLiteral("Required: the database, sqlite:PATH (created if missing) or "
-                                "sqlite::memory:, or postgres://USER@HOST:PORT/DB (create mode; "
-                                "password from MODELCANVAS_DB_PASSWORD)."),
-                 QStringLiteral("URL")});
-    p.addOption({QStringLiteral("mode"),
-                 QStringLiteral("create (default): CREATE TABLE IF NOT EXISTS, like sync(). "
-                                "force: drop the design's tables that exist, then create "
-                                "them (refused when they hold rows, unless --yes). alter: "
-                                "change the tables to match the design, keeping rows."),
-                 QStringLiteral("MODE"), QStringLiteral("create")});
-    p.addOption({QStringLiteral("yes"),
-                 QStringLiteral("With --mode force: drop tables even when they hold rows.")});
-    p.addOption({QStringLiteral("dry-run"),
-                 QStringLiteral("Print the statements that would run; touch nothing.")});
-    const int stop = parse(p, args,
-                           QStringLiteral("Creates FILE's schema in a database the way Sequelize "
-                                          "6.37.8's sync() does (the statements of `ddl`), all "
-                                          "in one transaction: if a statement fails, nothing is "
-                                          "left behind. Progress per table goes to stderr. Exit "
-                                          "status 1 when Sequelize rejects the schema or a "
-                                          "statement fails (the database is left unchanged)."));
-    if (stop >= 0)
-        return stop;
-    if (p.positionalArguments().size() != 1) {
-        err() << "apply: expected exactly one FILE\n" << p.helpText();
-        return ExitUsage;
-    }
-    const QString mode = p.value(QStringLiteral("mode"));
-    if (mode != QLatin1String("create") && mode != QLatin1String("force") &&
-        mode != QLatin1String("alter")) {
-        err() << "apply: unknown mode \"" << mode << "\" (expected create, force or alter)\n";
-        return ExitUsage;
-    }
-    if (!p.isSet(QStringLiteral("db"))) {
-        err() << "apply: --db is required (sqlite:PATH or sqlite::memory:)\n";
-        return ExitUsage;
-    }
-    const QString url = p.value(QStringLiteral("db"));
-    if (isPostgresUrl(url))
-        return applyToPostgres(p, url);
-    const auto dbPath = sqlitePath(url);
-    if (!dbPath) {
-        err() << "apply: unsupported database URL \"" << url
-              << "\": only SQLite (sqlite:PATH or sqlite::memory:) and PostgreSQL "
-                 "(postgres://USER@HOST:PORT/DB) are supported so far\n";
-        return ExitUsage;
-    }
-    const QString path = p.positionalArguments().first();
-    const auto schema = load(path);
-    if (!schema)
-        return ExitUsage;
-    const DerivedSchema derived = derive(*schema);
-    ApplyOptions options;
-    options.dryRun = p.isSet(QStringLiteral("dry-run"));
-    options.mode = mode == QLatin1String("force")   ? ApplyMode::Force
-                   : mode == QLatin1String("alter") ? ApplyMode::Alter
-                                                    : ApplyMode::Create;
-    options.allowDataLoss = p.isSet(QStringLiteral("yes"));
-    options.progress = reportProgress;
-    const ApplyResult result = applySqlite(*dbPath, derived, analyse(derived), options);
-    if (!result.ok) {
-        err() << path << ": error: " << result.error << "\n";
-        if (result.executed.contains(QStringLiteral("ROLLBACK")))
-            err() << "apply: nothing was changed in " << url << "\n";
-        return ExitProblems;
-    }
-    for (const QString &note : result.notes)
-        err() << "apply: " << note << "\n";
-    if (options.dryRun) {
-        out() << ddlScript(result.executed);
-        return ExitOk;
-    }
-    if (result.foreignKeyViolations > 0)
-        err() << "apply: warning: PRAGMA foreign_key_check reports " << result.foreignKeyViolations
-              << " row(s) violating foreign keys in " << url << "\n";
-    err() << "apply: " << url << " is up to date (" << result.executed.size() << " statements)\n";
-    return ExitOk;
-}
-
 const Verb kVerbs[] = {
     {"inspect", "print what Sequelize derives from a project file, as JSON", inspect},
     {"check", "report define errors, FK cycles and lint for a project file", check},
     {"ddl", "print the SQL that creates a project's schema (sqlite, postgres, mysql)", ddl},
-    {"apply", "create a project's schema in a database (SQLite: create, force or alter)", apply},
+    {"apply", "create or update a project's schema in a database", cli::apply},
 };
 
 } // namespace

@@ -63,7 +63,7 @@ QStringList plan(const QStringList &ddl)
     return steps;
 }
 
-bool existingTables(QSqlDatabase &db, QStringList &tables, MysqlApplyResult &result)
+bool existingTables(QSqlDatabase &db, QStringList &tables, ApplyResult &result)
 {
     const QString sql = QStringLiteral("SELECT TABLE_NAME FROM information_schema.TABLES "
                                        "WHERE TABLE_SCHEMA = DATABASE()");
@@ -79,7 +79,7 @@ bool existingTables(QSqlDatabase &db, QStringList &tables, MysqlApplyResult &res
 
 /// Drops what this run created; tells whether everything is undone.
 bool compensate(QSqlDatabase &db, const QStringList &created, const QStringList &changed,
-                MysqlApplyResult &result)
+                ApplyResult &result)
 {
     bool undone = changed.isEmpty();
     if (!changed.isEmpty())
@@ -105,8 +105,8 @@ bool compensate(QSqlDatabase &db, const QStringList &created, const QStringList 
     return undone;
 }
 
-void run(QSqlDatabase &db, const QStringList &planned, const MysqlApplyOptions &options,
-         MysqlApplyResult &result)
+void run(QSqlDatabase &db, const QStringList &planned, const ApplyOptions &options,
+         ApplyResult &result)
 {
     QStringList existing;
     if (!existingTables(db, existing, result))
@@ -130,10 +130,14 @@ void run(QSqlDatabase &db, const QStringList &planned, const MysqlApplyOptions &
         const QString table = createdTable(s);
         if (!table.isEmpty() && options.progress)
             options.progress(++done, total, table);
-        result.executed << s;
-        if (!q.exec(s)) {
-            result.error = failure(s, q.lastError());
-            result.undone = compensate(db, created, changed, result);
+        const bool cancel = options.canceled && options.canceled();
+        if (!cancel)
+            result.executed << s;
+        if (cancel || !q.exec(s)) {
+            result.canceled = cancel;
+            result.error =
+                cancel ? QStringLiteral("canceled before: ") + s : failure(s, q.lastError());
+            result.unchanged = compensate(db, created, changed, result);
             return;
         }
         const QString altered = alteredTable(s);
@@ -162,14 +166,21 @@ QSqlDatabase addMysqlDatabase(const MysqlTarget &target, const QString &connecti
     return addServerDatabase(kDriver, target, connection);
 }
 
-MysqlApplyResult applyMysql(const MysqlTarget &target, const DerivedSchema &derived,
-                            const Analysis &analysis, const MysqlApplyOptions &options)
+ApplyResult applyMysql(const MysqlTarget &target, const DerivedSchema &derived,
+                       const Analysis &analysis, const ApplyOptions &options)
 {
-    MysqlApplyResult result;
+    ApplyResult result;
+    if (options.mode != ApplyMode::Create) {
+        result.error = QStringLiteral("force and alter modes are not available for MariaDB yet");
+        result.unchanged = true;
+        return result;
+    }
     const std::optional<QStringList> ddl =
         applicableDdl(derived, analysis, Dialect::MySQL, &result.error);
-    if (!ddl)
+    if (!ddl) {
+        result.unchanged = true;
         return result;
+    }
     const QStringList steps = plan(*ddl);
     if (options.dryRun) {
         result.executed = steps;
@@ -194,6 +205,8 @@ MysqlApplyResult applyMysql(const MysqlTarget &target, const DerivedSchema &deri
         db.close();
     } // every handle on the connection must be gone before removeDatabase()
     QSqlDatabase::removeDatabase(connection);
+    if (!result.ok && result.executed.isEmpty())
+        result.unchanged = true; // failed before sending anything
     return result;
 }
 

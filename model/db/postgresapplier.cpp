@@ -51,7 +51,7 @@ QStringList plan(const QStringList &ddl)
 }
 
 /// Tables of the connection's current schema.
-bool existingTables(QSqlDatabase &db, QStringList &tables, PostgresApplyResult &result)
+bool existingTables(QSqlDatabase &db, QStringList &tables, ApplyResult &result)
 {
     const QString sql = QStringLiteral(
         "SELECT c.relname::text FROM pg_class c JOIN pg_namespace n ON n.oid = "
@@ -70,8 +70,8 @@ bool existingTables(QSqlDatabase &db, QStringList &tables, PostgresApplyResult &
 /// transaction, rolls back. A table that exists already is left as it is: CREATE
 /// TABLE IF NOT EXISTS skips it, and its ALTER TABLE ... ADD FOREIGN KEY (cyclic
 /// schemas) is left out, since the run that created it added them.
-void run(QSqlDatabase &db, const QStringList &planned, const PostgresApplyOptions &options,
-         PostgresApplyResult &result)
+void run(QSqlDatabase &db, const QStringList &planned, const ApplyOptions &options,
+         ApplyResult &result)
 {
     QStringList existing;
     if (!existingTables(db, existing, result))
@@ -97,9 +97,14 @@ void run(QSqlDatabase &db, const QStringList &planned, const PostgresApplyOption
         const QString table = createdTable(s);
         if (!table.isEmpty() && options.progress)
             options.progress(++done, total, table);
-        result.executed << s;
-        if (!q.exec(s)) {
-            result.error = failure(s, q.lastError());
+        const bool cancel =
+            inTransaction && s != QLatin1String("COMMIT") && options.canceled && options.canceled();
+        if (!cancel)
+            result.executed << s;
+        if (cancel || !q.exec(s)) {
+            result.canceled = cancel;
+            result.error =
+                cancel ? QStringLiteral("canceled before: ") + s : failure(s, q.lastError());
             if (inTransaction) {
                 QSqlQuery rollback(db);
                 if (!rollback.exec(QStringLiteral("ROLLBACK"))) {
@@ -110,7 +115,7 @@ void run(QSqlDatabase &db, const QStringList &planned, const PostgresApplyOption
                 } else {
                     result.executed << QStringLiteral("ROLLBACK");
                 }
-                result.rolledBack = true;
+                result.unchanged = true;
             }
             return;
         }
@@ -140,14 +145,21 @@ QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &co
     return addServerDatabase(kDriver, target, connection);
 }
 
-PostgresApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
-                                  const Analysis &analysis, const PostgresApplyOptions &options)
+ApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
+                          const Analysis &analysis, const ApplyOptions &options)
 {
-    PostgresApplyResult result;
+    ApplyResult result;
+    if (options.mode != ApplyMode::Create) {
+        result.error = QStringLiteral("force and alter modes are not available for PostgreSQL yet");
+        result.unchanged = true;
+        return result;
+    }
     const std::optional<QStringList> ddl =
         applicableDdl(derived, analysis, Dialect::Postgres, &result.error);
-    if (!ddl)
+    if (!ddl) {
+        result.unchanged = true;
         return result;
+    }
     const QStringList steps = plan(*ddl);
     if (options.dryRun) {
         result.executed = steps;
@@ -173,6 +185,8 @@ PostgresApplyResult applyPostgres(const PostgresTarget &target, const DerivedSch
         db.close();
     } // every handle on the connection must be gone before removeDatabase()
     QSqlDatabase::removeDatabase(connection);
+    if (!result.ok && result.executed.isEmpty())
+        result.unchanged = true; // failed before sending anything
     return result;
 }
 

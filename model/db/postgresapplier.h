@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/applytypes.h"
 #include "db/servertarget.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
@@ -8,7 +9,6 @@
 #include <QString>
 #include <QStringList>
 
-#include <functional>
 #include <optional>
 
 namespace mc {
@@ -28,28 +28,6 @@ QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &co
 /// True when \a url names PostgreSQL (`postgres://` or `postgresql://`), well-formed or not.
 bool isPostgresUrl(const QString &url);
 
-/// How applyPostgres() runs: sync()'s "create" mode only.
-struct PostgresApplyOptions
-{
-    /// Report the statements that would run, without connecting.
-    bool dryRun = false;
-    /// Called before each CREATE TABLE: `done` counts tables started, from 1 to `total`.
-    std::function<void(int done, int total, const QString &table)> progress;
-};
-
-/// What applyPostgres() did.
-struct PostgresApplyResult
-{
-    bool ok = false;
-    /// Every statement sent, in order (BEGIN, the DDL, COMMIT, or ROLLBACK after a
-    /// failure); for a dry run the ones that would be sent.
-    QStringList executed;
-    /// Empty when ok; otherwise why: the failing statement and the driver's text.
-    QString error;
-    /// True when a transaction was opened and rolled back: the database is as it was.
-    bool rolledBack = false;
-};
-
 /// Creates the schema in the PostgreSQL database \a target through QPSQL the way
 /// Sequelize 6.37.8's `sync()` does: generateDdl(..., Dialect::Postgres) (ENUM `DO`
 /// blocks, CREATE TABLE IF NOT EXISTS in creation order, indexes, and for a cyclic
@@ -58,8 +36,7 @@ struct PostgresApplyResult
 /// runs in one transaction (PostgreSQL DDL is transactional): on failure it rolls
 /// back and nothing is left behind. Refuses a schema with a define error or names
 /// PostgreSQL cannot take.
-PostgresApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
-                                  const Analysis &analysis,
-                                  const PostgresApplyOptions &options = {});
+ApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
+                          const Analysis &analysis, const ApplyOptions &options = {});
 
 } // namespace mc

@@ -54,9 +54,11 @@ QSqlDatabase addServerDatabase(const QString &driver, const ServerTarget &target
     if (!target.user.isEmpty())
         db.setUserName(target.user);
     db.setDatabaseName(target.database);
-    const QByteArray password = qgetenv("MODELCANVAS_DB_PASSWORD");
+    const QString password = target.password.isEmpty()
+                                 ? QString::fromUtf8(qgetenv("MODELCANVAS_DB_PASSWORD"))
+                                 : target.password;
     if (!password.isEmpty())
-        db.setPassword(QString::fromUtf8(password));
+        db.setPassword(password);
     return db;
 }
 

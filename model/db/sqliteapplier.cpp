@@ -80,27 +80,37 @@ void run(QSqlDatabase &db, const QVector<SqliteStep> &steps, const ApplyOptions 
         total += s.table.isEmpty() ? 0 : 1;
     QSqlQuery q(db);
     bool inTransaction = false;
+    bool committed = false;
     int done = 0;
     for (const SqliteStep &step : steps) {
         const QString &s = step.sql;
         if (!step.table.isEmpty() && options.progress)
             options.progress(++done, total, step.table);
-        result.executed << s;
-        const bool ran = q.exec(s);
-        if (!ran)
-            result.error = failure(s, q.lastError());
-        else if (inTransaction && s == kForeignKeyCheck)
-            result.error = violations(q);
+        if (inTransaction && s != QLatin1String("COMMIT") && options.canceled &&
+            options.canceled()) {
+            result.canceled = true;
+            result.error = QStringLiteral("canceled before: ") + s;
+        } else {
+            result.executed << s;
+            if (!q.exec(s))
+                result.error = failure(s, q.lastError());
+            else if (inTransaction && s == kForeignKeyCheck)
+                result.error = violations(q);
+        }
         if (!result.error.isEmpty()) {
+            // Before BEGIN nothing has changed; inside the transaction ROLLBACK undoes it.
+            result.unchanged = !committed;
             if (inTransaction) {
                 QSqlQuery rollback(db);
                 // A failed ROLLBACK leaves nothing to do but say so: SQLite rolls back
                 // an open transaction itself when the connection closes.
-                if (!rollback.exec(QStringLiteral("ROLLBACK")))
+                if (!rollback.exec(QStringLiteral("ROLLBACK"))) {
                     result.error +=
                         QStringLiteral("\nROLLBACK failed: ") + rollback.lastError().text();
-                else
+                    result.unchanged = false;
+                } else {
                     result.executed << QStringLiteral("ROLLBACK");
+                }
                 // A run may have switched enforcement off before BEGIN; switch it back
                 // so the connection is left as an acyclic create leaves it.
                 QSqlQuery on(db);
@@ -109,10 +119,12 @@ void run(QSqlDatabase &db, const QVector<SqliteStep> &steps, const ApplyOptions 
             }
             return;
         }
-        if (s == QLatin1String("BEGIN"))
+        if (s == QLatin1String("BEGIN")) {
             inTransaction = true;
-        else if (s == QLatin1String("COMMIT"))
+        } else if (s == QLatin1String("COMMIT")) {
             inTransaction = false;
+            committed = true;
+        }
     }
     QSqlQuery check(db);
     if (!check.exec(QStringLiteral("PRAGMA foreign_keys"))) {
@@ -165,10 +177,8 @@ bool planChanges(QSqlDatabase *db, const DerivedSchema &derived, const Analysis 
     return true;
 }
 
-} // namespace
-
-ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const Analysis &analysis,
-                        const ApplyOptions &options)
+ApplyResult applyTo(const QString &path, const DerivedSchema &derived, const Analysis &analysis,
+                    const ApplyOptions &options)
 {
     ApplyResult result;
     const std::optional<QStringList> ddl =
@@ -218,6 +228,17 @@ ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const
         db.close();
     } // every handle on the connection must be gone before removeDatabase()
     QSqlDatabase::removeDatabase(connection);
+    return result;
+}
+
+} // namespace
+
+ApplyResult applySqlite(const QString &path, const DerivedSchema &derived, const Analysis &analysis,
+                        const ApplyOptions &options)
+{
+    ApplyResult result = applyTo(path, derived, analysis, options);
+    if (!result.ok && (options.dryRun || result.executed.isEmpty()))
+        result.unchanged = true; // refused, or failed before sending anything
     return result;
 }
 

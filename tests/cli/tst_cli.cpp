@@ -313,11 +313,18 @@ void TestCli::applyBadUsageIsExit2()
     const Run noDb = run({QStringLiteral("apply"), input});
     QCOMPARE(noDb.code, 2);
     QVERIFY(noDb.err.contains(QLatin1String("--db")));
-    const Run pg = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
-                        QStringLiteral("mysql://localhost/app")});
-    QCOMPARE(pg.code, 2);
-    QVERIFY2(pg.err.contains(QLatin1String("mysql://localhost/app")), qPrintable(pg.err));
-    QVERIFY(pg.err.contains(QLatin1String("only SQLite")));
+    const Run unknown = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
+                             QStringLiteral("oracle://localhost/app")});
+    QCOMPARE(unknown.code, 2);
+    QVERIFY2(unknown.err.contains(QLatin1String("oracle://localhost/app")),
+             qPrintable(unknown.err));
+    QVERIFY2(unknown.err.contains(QLatin1String("mysql://USER@HOST:PORT/DB")),
+             qPrintable(unknown.err));
+    const Run password = run({QStringLiteral("apply"), input, QStringLiteral("--db"),
+                              QStringLiteral("mysql://me:secret@localhost/app")});
+    QCOMPARE(password.code, 2);
+    QVERIFY2(password.err.contains(QLatin1String("MODELCANVAS_DB_PASSWORD")),
+             qPrintable(password.err));
     const Run mode =
         run({QStringLiteral("apply"), input, QStringLiteral("--db"),
              QStringLiteral("sqlite::memory:"), QStringLiteral("--mode"), QStringLiteral("merge")});

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -124,6 +125,8 @@ private Q_SLOTS:
     void applyingTwiceIsIdempotent();
     void dryRunConnectsToNothing();
     void parsesSequelizeUrls();
+    void applyVerbTakesAMysqlUrl();
+    void canceledRunDropsWhatItCreated();
 
 private:
     MysqlTarget freshDatabase();
@@ -149,7 +152,7 @@ void TestMysqlApply::initTestCase()
     }
     QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QMYSQL")),
              "the Qt MySQL driver (QMYSQL, Debian: libqt6sql6-mysql) is missing");
-    m_server = {host, port.toInt(), user, QString()};
+    m_server = {host, port.toInt(), user, QString(), QString()};
     bool connected = false;
     QString why;
     {
@@ -210,7 +213,7 @@ void TestMysqlApply::matchesSequelizesCatalog()
     QFETCH(QString, name);
     const Prepared p = prepareCase(name);
     const MysqlTarget db = freshDatabase();
-    const MysqlApplyResult r = applyMysql(db, p.derived, p.analysis);
+    const ApplyResult r = applyMysql(db, p.derived, p.analysis);
     const QJsonObject expected = expectedTables(name);
     if (name == QLatin1String("error-duplicate-alias")) {
         QVERIFY(!r.ok);
@@ -252,9 +255,9 @@ void TestMysqlApply::failureMidwayDropsWhatItCreated()
     });
     const QJsonObject before = catalogOf(db);
     const Prepared p = prepareCase(name);
-    const MysqlApplyResult r = applyMysql(db, p.derived, p.analysis);
+    const ApplyResult r = applyMysql(db, p.derived, p.analysis);
     QVERIFY(!r.ok);
-    QVERIFY2(r.undone, qPrintable(r.error));
+    QVERIFY2(r.unchanged, qPrintable(r.error));
     QVERIFY2(r.error.contains(QStringLiteral("REFERENCES `%1`").arg(blocker)), qPrintable(r.error));
     QCOMPARE(r.executed.filter(QStringLiteral("CREATE TABLE IF NOT EXISTS `Users`")).size(), 1);
     QCOMPARE(r.executed.last(), QStringLiteral("SET FOREIGN_KEY_CHECKS = 1"));
@@ -266,7 +269,7 @@ void TestMysqlApply::hostileIdentifiersKeepTheirNames()
 {
     const Prepared p = prepare(ddltest::deriveDocument(ddltest::kHostile));
     const MysqlTarget db = freshDatabase();
-    const MysqlApplyResult r = applyMysql(db, p.derived, p.analysis);
+    const ApplyResult r = applyMysql(db, p.derived, p.analysis);
     QVERIFY2(r.ok, qPrintable(r.error));
     const QJsonObject actual = catalogOf(db);
     QStringList tables = actual.keys();
@@ -284,10 +287,10 @@ void TestMysqlApply::applyingTwiceIsIdempotent()
     for (const char *doc : {ddltest::kIndexes, ddltest::kCycleWithJunction}) {
         const Prepared p = prepare(ddltest::deriveDocument(doc));
         const MysqlTarget db = freshDatabase();
-        const MysqlApplyResult first = applyMysql(db, p.derived, p.analysis);
+        const ApplyResult first = applyMysql(db, p.derived, p.analysis);
         QVERIFY2(first.ok, qPrintable(first.error));
         const QJsonObject once = catalogOf(db);
-        const MysqlApplyResult second = applyMysql(db, p.derived, p.analysis);
+        const ApplyResult second = applyMysql(db, p.derived, p.analysis);
         QVERIFY2(second.ok, qPrintable(second.error));
         QCOMPARE(catalogOf(db), once);
     }
@@ -296,11 +299,11 @@ void TestMysqlApply::applyingTwiceIsIdempotent()
 void TestMysqlApply::dryRunConnectsToNothing()
 {
     const Prepared p = prepareCase(QStringLiteral("seed-cycle-no-constraints-false"));
-    MysqlApplyOptions o;
+    ApplyOptions o;
     o.dryRun = true;
-    const MysqlApplyResult r = applyMysql(
-        {QStringLiteral("127.0.0.1"), 1, QStringLiteral("nobody"), QStringLiteral("none")},
-        p.derived, p.analysis, o);
+    const ApplyResult r = applyMysql({QStringLiteral("127.0.0.1"), 1, QStringLiteral("nobody"),
+                                      QStringLiteral("none"), QString()},
+                                     p.derived, p.analysis, o);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.executed.size(), 4);
     QVERIFY(r.executed.at(2).startsWith(QLatin1String("ALTER TABLE `Users` ADD FOREIGN KEY")));
@@ -319,6 +322,40 @@ void TestMysqlApply::parsesSequelizeUrls()
     QVERIFY(!parseMysqlUrl(QStringLiteral("mysql://app:pw@h/db"), &why));
     QVERIFY2(why.contains(QLatin1String("MODELCANVAS_DB_PASSWORD")), qPrintable(why));
     QVERIFY(!parseMysqlUrl(QStringLiteral("mysql://h"), &why));
+}
+
+void TestMysqlApply::applyVerbTakesAMysqlUrl()
+{
+    const MysqlTarget db = freshDatabase();
+    const QString url = QStringLiteral("mysql://%1@%2:%3/%4")
+                            .arg(db.user, db.host, QString::number(db.port), db.database);
+    QProcess cli;
+    cli.start(QStringLiteral(MC_BINARY),
+              {QStringLiteral("apply"), fixture(QStringLiteral("cases/has-one.model.json")),
+               QStringLiteral("--db"), url});
+    QVERIFY(cli.waitForFinished(60000));
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QCOMPARE(cli.exitCode(), 0);
+    QVERIFY2(err.contains(QLatin1String("[1/3] Users\n[2/3] Profiles\n[3/3] Addresses\n")),
+             qPrintable(err));
+    QVERIFY2(err.contains(url + QStringLiteral(" is up to date")), qPrintable(err));
+    QCOMPARE(catalogOf(db), expectedTables(QStringLiteral("has-one")));
+}
+
+void TestMysqlApply::canceledRunDropsWhatItCreated()
+{
+    const Prepared p = prepareCase(QStringLiteral("has-one"));
+    const MysqlTarget db = freshDatabase();
+    ApplyOptions o;
+    int started = 0;
+    o.progress = [&](int, int, const QString &) { ++started; };
+    o.canceled = [&] { return started >= 2; }; // stop once the second table is under way
+    const ApplyResult r = applyMysql(db, p.derived, p.analysis, o);
+    QVERIFY(!r.ok);
+    QVERIFY(r.canceled);
+    QVERIFY2(r.unchanged, qPrintable(r.error));
+    QVERIFY2(r.error.startsWith(QLatin1String("canceled")), qPrintable(r.error));
+    QCOMPARE(catalogOf(db), QJsonObject());
 }
 
 QTEST_GUILESS_MAIN(TestMysqlApply)

@@ -145,6 +145,7 @@ private Q_SLOTS:
     void applyingTwiceIsIdempotent_data();
     void applyingTwiceIsIdempotent();
     void progressNamesEveryTableInCreationOrder();
+    void canceledRunLeavesTheDatabaseUnchanged();
     void applyVerbTakesAPostgresUrl();
 
 private:
@@ -172,7 +173,7 @@ void TestPostgresApply::initTestCase()
     }
     QVERIFY2(QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")),
              "the Qt PostgreSQL driver (QPSQL, Debian: libqt6sql6-psql) is missing");
-    m_server = {host, port.toInt(), user, QStringLiteral("postgres")};
+    m_server = {host, port.toInt(), user, QStringLiteral("postgres"), QString()};
     bool connected = false;
     QString why;
     const QString name = QStringLiteral("probe");
@@ -233,7 +234,7 @@ void TestPostgresApply::matchesSequelizesCatalog()
     QFETCH(QString, name);
     const Prepared p = prepareCase(name);
     const PostgresTarget db = freshDatabase();
-    const PostgresApplyResult r = applyPostgres(db, p.derived, p.analysis);
+    const ApplyResult r = applyPostgres(db, p.derived, p.analysis);
     const QJsonObject expected = expectedTables(name);
     if (name == QLatin1String("error-duplicate-alias")) {
         // Sequelize throws while defining: nothing is sent, nothing is created.
@@ -277,9 +278,9 @@ void TestPostgresApply::failureMidwayLeavesTheDatabaseUnchanged()
     const QStringList before = publicObjects(db);
     QCOMPARE(before, QStringList{QStringLiteral("Pictures")});
     const Prepared p = prepareCase(name);
-    const PostgresApplyResult r = applyPostgres(db, p.derived, p.analysis);
+    const ApplyResult r = applyPostgres(db, p.derived, p.analysis);
     QVERIFY(!r.ok);
-    QVERIFY(r.rolledBack);
+    QVERIFY(r.unchanged);
     QVERIFY2(r.error.contains(QLatin1String("CREATE TABLE IF NOT EXISTS \"Pictures\"")),
              qPrintable(r.error));
     QVERIFY2(r.error.contains(QLatin1String("already exists")), qPrintable(r.error));
@@ -294,7 +295,7 @@ void TestPostgresApply::hostileIdentifiersKeepTheirNames()
     const Prepared p = prepare(ddltest::deriveDocument(ddltest::kHostile));
     QVERIFY(!p.derived.error);
     const PostgresTarget db = freshDatabase();
-    const PostgresApplyResult r = applyPostgres(db, p.derived, p.analysis);
+    const ApplyResult r = applyPostgres(db, p.derived, p.analysis);
     QVERIFY2(r.ok, qPrintable(r.error));
     const QJsonObject actual = catalogOf(db);
     QStringList tables = actual.keys();
@@ -331,13 +332,13 @@ void TestPostgresApply::applyingTwiceIsIdempotent()
                            ? prepare(ddltest::deriveDocument(ddltest::kCycleWithJunction))
                            : prepareCase(name);
     const PostgresTarget db = freshDatabase();
-    const PostgresApplyResult first = applyPostgres(db, p.derived, p.analysis);
+    const ApplyResult first = applyPostgres(db, p.derived, p.analysis);
     QVERIFY2(first.ok, qPrintable(first.error));
     const QJsonObject once = catalogOf(db);
     // In a cyclic schema sync() (and generateDdl()) adds no FK on primary key columns:
     // the junction keeps none, and catalogTables() must predict exactly that.
     QCOMPARE(once, toQt(catalogTables(p.derived, Dialect::Postgres, p.analysis.cyclic())));
-    const PostgresApplyResult second = applyPostgres(db, p.derived, p.analysis);
+    const ApplyResult second = applyPostgres(db, p.derived, p.analysis);
     QVERIFY2(second.ok, qPrintable(second.error));
     // The second run leaves out the foreign keys the first one added to its tables.
     QCOMPARE(second.executed, first.executed.filter(QRegularExpression(
@@ -348,16 +349,32 @@ void TestPostgresApply::applyingTwiceIsIdempotent()
 void TestPostgresApply::progressNamesEveryTableInCreationOrder()
 {
     const Prepared p = prepareCase(QStringLiteral("fk-object-notnull"));
-    PostgresApplyOptions o;
+    ApplyOptions o;
     QStringList seen;
     o.progress = [&](int done, int total, const QString &table) {
         QCOMPARE(done, int(seen.size()) + 1);
         QCOMPARE(total, int(p.analysis.order.size()));
         seen << table;
     };
-    const PostgresApplyResult r = applyPostgres(freshDatabase(), p.derived, p.analysis, o);
+    const ApplyResult r = applyPostgres(freshDatabase(), p.derived, p.analysis, o);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(seen, p.analysis.order);
+}
+
+void TestPostgresApply::canceledRunLeavesTheDatabaseUnchanged()
+{
+    const Prepared p = prepareCase(QStringLiteral("has-one"));
+    const PostgresTarget db = freshDatabase();
+    ApplyOptions o;
+    int started = 0;
+    o.progress = [&](int, int, const QString &) { ++started; };
+    o.canceled = [&] { return started >= 2; }; // stop once the second table is under way
+    const ApplyResult r = applyPostgres(db, p.derived, p.analysis, o);
+    QVERIFY(!r.ok);
+    QVERIFY(r.canceled);
+    QVERIFY(r.unchanged);
+    QCOMPARE(r.executed.last(), QStringLiteral("ROLLBACK"));
+    QCOMPARE(catalogOf(db), QJsonObject());
 }
 
 void TestPostgresApply::applyVerbTakesAPostgresUrl()

@@ -31,7 +31,7 @@ Prepared prepareCase(const QString &caseName)
 
 /// Port 1 on loopback: nothing listens there.
 const PostgresTarget kNowhere{QStringLiteral("127.0.0.1"), 1, QStringLiteral("nobody"),
-                              QStringLiteral("none")};
+                              QStringLiteral("none"), QString()};
 
 } // namespace
 
@@ -68,11 +68,11 @@ void TestPostgresOffline::parsesSequelizeUrls()
 void TestPostgresOffline::dryRunConnectsToNothing()
 {
     const Prepared p = prepareCase(QStringLiteral("seed-cycle-no-constraints-false"));
-    PostgresApplyOptions o;
+    ApplyOptions o;
     o.dryRun = true;
     bool progressed = false;
     o.progress = [&](int, int, const QString &) { progressed = true; };
-    const PostgresApplyResult r = applyPostgres(kNowhere, p.derived, p.analysis, o);
+    const ApplyResult r = applyPostgres(kNowhere, p.derived, p.analysis, o);
     QVERIFY2(r.ok, qPrintable(r.error));
     QVERIFY(!progressed);
     // BEGIN, two CREATE TABLEs, the two ALTER TABLE ... ADD FOREIGN KEYs, COMMIT.
@@ -85,7 +85,7 @@ void TestPostgresOffline::dryRunConnectsToNothing()
 void TestPostgresOffline::unreachableServerIsAnError()
 {
     const Prepared p = prepareCase(QStringLiteral("has-one"));
-    const PostgresApplyResult r = applyPostgres(kNowhere, p.derived, p.analysis);
+    const ApplyResult r = applyPostgres(kNowhere, p.derived, p.analysis);
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("cannot connect")), qPrintable(r.error));
     QVERIFY(r.executed.isEmpty());

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void cyclicSchemaEndsWithForeignKeysOn();
     void progressNamesEveryTableInCreationOrder();
     void unopenableDatabaseIsAnError();
+    void canceledRunLeavesTheDatabaseAsItWas();
 
 private:
     QTemporaryDir m_dir;
@@ -276,6 +277,27 @@ void TestSqliteApply::unopenableDatabaseIsAnError()
         applySqlite(m_dir.filePath(QStringLiteral("no/such/dir/x.db")), p.derived, p.analysis);
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("cannot open")), qPrintable(r.error));
+}
+
+void TestSqliteApply::canceledRunLeavesTheDatabaseAsItWas()
+{
+    const Prepared p = prepare(QStringLiteral("has-one"));
+    const QString db = m_dir.filePath(QStringLiteral("canceled.db"));
+    withDb(db, [](QSqlDatabase &c) { exec(c, QStringLiteral("CREATE TABLE Other (x INTEGER)")); });
+    const QJsonObject before = catalogOf(db);
+    ApplyOptions o;
+    int started = 0;
+    o.progress = [&](int, int, const QString &) { ++started; };
+    o.canceled = [&] { return started >= 2; }; // stop once the second table is under way
+    const ApplyResult r = applySqlite(db, p.derived, p.analysis, o);
+    QVERIFY(!r.ok);
+    QVERIFY(r.canceled);
+    QVERIFY(r.unchanged);
+    QVERIFY2(r.error.startsWith(QLatin1String("canceled before: CREATE TABLE IF NOT EXISTS "
+                                              "`Profiles`")),
+             qPrintable(r.error));
+    QCOMPARE(r.executed.last(), QStringLiteral("ROLLBACK"));
+    QCOMPARE(catalogOf(db), before);
 }
 
 QTEST_GUILESS_MAIN(TestSqliteApply)
