@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages ModelCanvas needs, only those that are missing.
-# Usage: scripts/deps.sh [run|test]
+# Usage: scripts/deps.sh [run|test|bench]
 set -euo pipefail
 
 purpose="${1:-run}"
 packages=(cmake ninja-build g++ pkg-config qt6-base-dev libqt6sql6-sqlite fonts-dejavu-core)
-if [[ "$purpose" == test ]]; then
+if [[ "$purpose" == test || "$purpose" == bench ]]; then
     # clang + its runtime for the libFuzzer target; python3 for the fixture tools;
     # the throwaway servers of scripts/servers.sh and Qt's drivers for them.
     packages+=(clang libclang-rt-14-dev python3
         postgresql-15 postgresql-client-15 mariadb-server mariadb-client
         libqt6sql6-psql libqt6sql6-mysql)
+fi
+if [[ "$purpose" == bench ]]; then
+    packages+=(sqlite3) # the floor of bench/apply.sh
 fi
 
 missing=()
