@@ -100,19 +100,23 @@ int apply(const QStringList &args)
                  QStringLiteral("create (default): CREATE TABLE IF NOT EXISTS, like sync(). "
                                 "force: drop the design's tables that exist, then create "
                                 "them (refused when they hold rows, unless --yes). alter: "
-                                "change the tables to match the design, keeping rows."),
+                                "change the tables to match the design, keeping rows "
+                                "(ALTER TABLE on PostgreSQL and MariaDB, rebuilds on "
+                                "SQLite). All three modes work on every engine."),
                  QStringLiteral("MODE"), QStringLiteral("create")});
     p.addOption({QStringLiteral("yes"),
                  QStringLiteral("With --mode force: drop tables even when they hold rows.")});
     p.addOption({QStringLiteral("dry-run"),
-                 QStringLiteral("Print the statements that would run; touch nothing.")});
+                 QStringLiteral("Print the statements that would run; touch nothing (force "
+                                "and alter read the live catalog to plan them).")});
     const int stop =
         parse(p, args,
               QStringLiteral("Creates FILE's schema in a database the way Sequelize 6.37.8's "
                              "sync() does (the statements of `ddl`). On SQLite and PostgreSQL "
-                             "it all runs in one transaction: if a statement fails, nothing "
+                             "every mode runs in one transaction: if a statement fails, nothing "
                              "is left behind. MariaDB commits DDL as it goes, so a failed run "
-                             "drops what it created and names what it could not undo. "
+                             "sends compensating statements (drops what it created, puts back "
+                             "what it changed) and names what it could not undo. "
                              "Progress per table goes to stderr. Exit status 1 when Sequelize "
                              "rejects the schema or a statement fails."));
     if (stop >= 0)
@@ -138,7 +142,9 @@ int apply(const QStringList &args)
     options.allowDataLoss = p.isSet(QStringLiteral("yes"));
     options.progress = reportProgress;
     const QString url = p.value(QStringLiteral("db"));
-    const auto target = targetOf(QStringLiteral("apply"), url, options.dryRun);
+    // A force or alter dry run reads the live catalog, so it connects (and may need a password).
+    const auto target =
+        targetOf(QStringLiteral("apply"), url, options.dryRun && options.mode == ApplyMode::Create);
     if (!target)
         return ExitUsage;
     const QString path = p.positionalArguments().first();

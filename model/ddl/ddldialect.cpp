@@ -103,6 +103,11 @@ QString DdlDialect::addForeignKey(const DerivedTable &, const DerivedColumn &) c
     return QString();
 }
 
+QString DdlDialect::columnDefinition(const DerivedTable &table, const DerivedColumn &column) const
+{
+    return typeSql(table, column);
+}
+
 QString DdlDialect::typeSql(const DerivedTable &, const DerivedColumn &column) const
 {
     return columnTypeSql(column.type, m_dialect);

@@ -35,6 +35,15 @@ public:
     virtual QString addIndex(const DerivedTable &table, const DerivedIndex &index) const;
     /// The `ALTER TABLE ... ADD FOREIGN KEY` of the second pass of a cyclic sync.
     virtual QString addForeignKey(const DerivedTable &table, const DerivedColumn &column) const;
+    /// One column as attributeToSQL writes it (type, NOT NULL, auto-increment, DEFAULT,
+    /// MySQL's COMMENT) for ALTER TABLE ... ADD / MODIFY COLUMN: without UNIQUE, PRIMARY
+    /// KEY and REFERENCES, which the alter planners add as constraints of their own.
+    virtual QString columnDefinition(const DerivedTable &table, const DerivedColumn &column) const;
+    /// The column's type SQL (PostgreSQL: the quoted ENUM type name).
+    QString columnType(const DerivedTable &table, const DerivedColumn &column) const
+    {
+        return typeSql(table, column);
+    }
 
     /// The columns in the order Sequelize's attribute objects hold them: JavaScript
     /// puts integer-like keys (`"2"`, `"10"`) first, ascending, for the attribute names

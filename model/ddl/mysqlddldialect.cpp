@@ -70,4 +70,15 @@ QString MysqlDdlDialect::addForeignKey(const DerivedTable &table, const DerivedC
         .arg(quote(table.table), quote(column.column), referencesClause(column));
 }
 
+QString MysqlDdlDialect::columnDefinition(const DerivedTable &table,
+                                          const DerivedColumn &column) const
+{
+    DerivedColumn bare = column;
+    bare.uniqueInline = false;
+    bare.primaryKey = false;
+    bare.hasReference = false;
+    // trimmed(): the generator's gaps (`  SERIAL`) around what was left out.
+    return columnSql(table, bare).trimmed();
+}
+
 } // namespace mc

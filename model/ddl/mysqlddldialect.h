@@ -15,6 +15,7 @@ public:
     QStringList createTable(const DerivedTable &table, bool withForeignKeys) const override;
     QString addIndex(const DerivedTable &table, const DerivedIndex &index) const override;
     QString addForeignKey(const DerivedTable &table, const DerivedColumn &column) const override;
+    QString columnDefinition(const DerivedTable &table, const DerivedColumn &column) const override;
 
 protected:
     QString typeSql(const DerivedTable &table, const DerivedColumn &column) const override;

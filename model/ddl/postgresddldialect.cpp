@@ -112,4 +112,16 @@ QString PostgresDdlDialect::addForeignKey(const DerivedTable &table,
         .arg(quote(table.table), quote(column.column), referencesClause(column));
 }
 
+QString PostgresDdlDialect::columnDefinition(const DerivedTable &table,
+                                             const DerivedColumn &column) const
+{
+    DerivedColumn bare = column;
+    bare.uniqueInline = false;
+    bare.primaryKey = false;
+    bare.hasReference = false;
+    bare.comment.reset(); // COMMENT ON COLUMN is a statement of its own
+    // trimmed(): the generator's gaps (`  SERIAL`) around what was left out.
+    return columnSql(table, bare, false).trimmed();
+}
+
 } // namespace mc

@@ -15,6 +15,7 @@ public:
 
     QStringList createTable(const DerivedTable &table, bool withForeignKeys) const override;
     QString addForeignKey(const DerivedTable &table, const DerivedColumn &column) const override;
+    QString columnDefinition(const DerivedTable &table, const DerivedColumn &column) const override;
 
     /// The `DO '...'` statement that creates the ENUM type of \a column.
     QString createEnumType(const DerivedTable &table, const DerivedColumn &column) const;

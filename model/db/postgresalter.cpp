@@ -1,0 +1,320 @@
+#include "postgresalter.h"
+
+#include "db/postgrescatalog.h"
+#include "ddl/catalog.h"
+#include "ddl/defaultliteral.h"
+#include "ddl/postgresddldialect.h"
+#include "ddl/sqlliteral.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace mc {
+
+namespace {
+
+const QString kRels = QStringLiteral("SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n "
+                                     "ON n.oid = c.relnamespace WHERE n.nspname = "
+                                     "current_schema() AND c.relkind IN ('r', 'p')");
+
+QString q(const QString &name)
+{
+    return quoteIdentifier(name, Dialect::Postgres);
+}
+
+AlterStep step(const QString &sql)
+{
+    return AlterStep{sql, QString(), {}, QString(), QString()};
+}
+
+bool exec(QSqlQuery &query, const QString &sql, QString &error)
+{
+    if (query.exec(sql))
+        return true;
+    error = sql + QStringLiteral(": ") + query.lastError().text();
+    return false;
+}
+
+QStringList jsonNames(const QVariant &v)
+{
+    QStringList out;
+    for (const QJsonValue &s : QJsonDocument::fromJson(v.toString().toUtf8()).array())
+        out << s.toString();
+    return out;
+}
+
+/// Foreign keys and unique constraints (pg_constraint), then the indexes no
+/// constraint owns (model indexes), each with its columns in key order.
+bool readObjects(QSqlDatabase &db, LiveSchema &live, QString &error)
+{
+    QSqlQuery r(db);
+    const QString constraints =
+        QStringLiteral("SELECT t.relname::text, con.conname::text, con.contype::text, "
+                       "(SELECT json_agg(a.attname::text ORDER BY k.ord) FROM unnest(con.conkey) "
+                       "WITH ORDINALITY AS k(col, ord) JOIN pg_attribute a ON a.attrelid = "
+                       "con.conrelid AND a.attnum = k.col)::text FROM pg_constraint con JOIN "
+                       "(%1) t ON con.conrelid = t.oid WHERE con.contype IN ('f', 'u') "
+                       "ORDER BY t.relname, con.conname")
+            .arg(kRels);
+    if (!exec(r, constraints, error))
+        return false;
+    while (r.next()) {
+        const auto it = live.find(r.value(0).toString());
+        if (it == live.end())
+            continue;
+        LiveObject o;
+        o.kind = r.value(2).toString() == QLatin1String("f") ? LiveObject::ForeignKey
+                                                             : LiveObject::UniqueConstraint;
+        o.name = r.value(1).toString();
+        o.columns = jsonNames(r.value(3));
+        it->objects << o;
+    }
+    const QString indexes =
+        QStringLiteral("SELECT t.relname::text, ic.relname::text, i.indisunique, "
+                       "(SELECT json_agg(coalesce(a.attname::text, '<expr>') ORDER BY k.ord) "
+                       "FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(col, ord) LEFT JOIN "
+                       "pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.col AND "
+                       "k.col > 0)::text FROM pg_index i JOIN (%1) t ON i.indrelid = t.oid "
+                       "JOIN pg_class ic ON ic.oid = i.indexrelid WHERE NOT i.indisprimary AND "
+                       "NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+                       "i.indexrelid AND c.contype IN ('p', 'u', 'x')) ORDER BY ic.relname")
+            .arg(kRels);
+    if (!exec(r, indexes, error))
+        return false;
+    while (r.next()) {
+        const auto it = live.find(r.value(0).toString());
+        if (it == live.end())
+            continue;
+        LiveObject o;
+        o.name = r.value(1).toString();
+        o.unique = r.value(2).toBool();
+        o.columns = jsonNames(r.value(3));
+        it->objects << o;
+    }
+    return true;
+}
+
+/// How PostgreSQL spells each alter statement (changeColumnQuery's pieces, one per
+/// statement), with Sequelize's own generator for tables, indexes and foreign keys.
+class PostgresAlterWriter : public AlterWriter
+{
+public:
+    Dialect dialect() const override { return Dialect::Postgres; }
+
+    QVector<AlterStep> createTable(const DerivedTable &t, bool withForeignKeys) const override
+    {
+        QVector<AlterStep> out;
+        for (const QString &s : m_ddl.createTable(t, withForeignKeys))
+            out << step(s);
+        for (const DerivedIndex &ix : t.indexes)
+            out << step(m_ddl.addIndex(t, ix));
+        return out;
+    }
+
+    QVector<AlterStep> dropTables(const QStringList &tables, const LiveSchema &live) const override
+    {
+        QVector<AlterStep> out;
+        for (const QString &t : tables) {
+            out << step(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE;").arg(q(t)));
+            // queryInterface.dropTable() drops the table's ENUM types too: otherwise the
+            // re-create's `CREATE TYPE ... EXCEPTION WHEN duplicate_object` keeps old values.
+            const QString prefix = postgresEnumTypeName(t, QString());
+            for (const QJsonValue &c : live.value(t).catalog[QStringLiteral("columns")].toArray()) {
+                QString type = c[QStringLiteral("type")].toString();
+                if (type.startsWith(QLatin1Char('"')))
+                    type = type.mid(1, type.size() - 2)
+                               .replace(QStringLiteral("\"\""), QStringLiteral("\""));
+                if (type.startsWith(prefix))
+                    out << step(QStringLiteral("DROP TYPE IF EXISTS %1.%2;")
+                                    .arg(q(QStringLiteral("public")), q(type)));
+            }
+        }
+        return out;
+    }
+
+    QVector<AlterStep> addColumn(const DerivedTable &t, const DerivedColumn &c,
+                                 const LiveTable &) const override
+    {
+        QVector<AlterStep> out;
+        if (c.type.isEnum())
+            out << step(m_ddl.createEnumType(t, c));
+        out << step(QStringLiteral("ALTER TABLE %1 ADD COLUMN %2 %3;")
+                        .arg(q(t.table), q(c.column), m_ddl.columnDefinition(t, c)));
+        return out;
+    }
+
+    QVector<AlterStep> changeColumn(const DerivedTable &t, const DerivedColumn &c,
+                                    const QJsonObject &liveColumn, const LiveTable &) const override
+    {
+        const QString alter =
+            QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(q(t.table), q(c.column));
+        const QJsonObject wanted = designColumn(t, c);
+        const bool typeChanges =
+            liveColumn[QStringLiteral("type")] != wanted[QStringLiteral("type")];
+        const bool defaultChanges =
+            liveColumn[QStringLiteral("default")] != wanted[QStringLiteral("default")];
+        QVector<AlterStep> out;
+        // The old default may not cast to the new type: drop it first, set it after.
+        if ((typeChanges || defaultChanges) && !liveColumn[QStringLiteral("default")].isNull())
+            out << step(alter + QStringLiteral("DROP DEFAULT;"));
+        if (typeChanges) {
+            if (c.type.isEnum())
+                out << step(m_ddl.createEnumType(t, c));
+            const QString type = m_ddl.columnType(t, c);
+            // Through text, so that any type reaches an ENUM (no direct integer cast).
+            out << step(alter + QStringLiteral("TYPE %1 USING (%2::%3%1);")
+                                    .arg(type, q(c.column),
+                                         c.type.isEnum() ? QStringLiteral("text::") : QString()));
+        }
+        const auto literal = c.defaultValue
+                                 ? defaultLiteralSql(*c.defaultValue, c.type, Dialect::Postgres)
+                                 : std::nullopt;
+        if ((typeChanges || defaultChanges) && literal)
+            out << step(alter + QStringLiteral("SET DEFAULT %1;").arg(*literal));
+        if (liveColumn[QStringLiteral("notNull")] != wanted[QStringLiteral("notNull")])
+            out << step(alter + (wanted[QStringLiteral("notNull")].toBool()
+                                     ? QStringLiteral("SET NOT NULL;")
+                                     : QStringLiteral("DROP NOT NULL;")));
+        return out;
+    }
+
+    AlterStep dropColumn(const DerivedTable &t, const QString &column,
+                         const LiveTable &) const override
+    {
+        return step(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2;").arg(q(t.table), q(column)));
+    }
+
+    AlterStep addForeignKey(const DerivedTable &t, const DerivedColumn &c) const override
+    {
+        return step(m_ddl.addForeignKey(t, c));
+    }
+
+    AlterStep dropObject(const QString &table, const LiveObject &o,
+                         const LiveTable &) const override
+    {
+        if (o.kind == LiveObject::Index)
+            return step(QStringLiteral("DROP INDEX %1;").arg(q(o.name)));
+        return step(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2;").arg(q(table), q(o.name)));
+    }
+
+    AlterStep addUnique(const DerivedTable &t, const QStringList &columns) const override
+    {
+        for (const DerivedIndex &ix : t.indexes) {
+            if (ix.unique && ix.columns == columns)
+                return step(m_ddl.addIndex(t, ix));
+        }
+        QStringList quoted;
+        for (const QString &c : columns)
+            quoted << q(c);
+        // The name PostgreSQL picks is the one CREATE TABLE's UNIQUE gets (t_col_key).
+        return step(QStringLiteral("ALTER TABLE %1 ADD UNIQUE (%2);")
+                        .arg(q(t.table), quoted.join(QStringLiteral(", "))));
+    }
+
+    AlterStep addIndex(const DerivedTable &t, const DerivedIndex &index) const override
+    {
+        return step(m_ddl.addIndex(t, index));
+    }
+
+private:
+    static QJsonObject designColumn(const DerivedTable &t, const DerivedColumn &c)
+    {
+        const CatalogTable ct = catalogTable(t, Dialect::Postgres);
+        for (const CatalogColumn &col : ct.columns) {
+            if (col.name == c.column)
+                return QJsonObject{{QStringLiteral("type"), col.type},
+                                   {QStringLiteral("notNull"), col.notNull},
+                                   {QStringLiteral("default"), col.defaultValue.isEmpty()
+                                                                   ? QJsonValue()
+                                                                   : QJsonValue(col.defaultValue)}};
+        }
+        return {};
+    }
+
+    PostgresDdlDialect m_ddl;
+};
+
+} // namespace
+
+bool readPostgresLive(QSqlDatabase &db, const QStringList &designTables, LiveSchema &live,
+                      QString &error)
+{
+    const QJsonObject tables =
+        QJsonDocument::fromJson(readPostgresCatalog(db, &error).toCompactJson().toUtf8()).object();
+    if (!error.isEmpty())
+        return false;
+    for (auto it = tables.begin(); it != tables.end(); ++it) {
+        LiveTable t;
+        t.catalog = it.value().toObject();
+        if (designTables.contains(it.key())) {
+            QSqlQuery count(db);
+            if (!exec(count, QStringLiteral("SELECT COUNT(*) FROM %1").arg(q(it.key())), error))
+                return false;
+            t.rows = count.next() ? count.value(0).toLongLong() : 0;
+        }
+        live.insert(it.key(), t);
+    }
+    return readObjects(db, live, error);
+}
+
+AlterPlan planPostgres(const DerivedSchema &derived, const Analysis &analysis,
+                       const QStringList &createDdl, const LiveSchema &live,
+                       const ApplyOptions &options)
+{
+    const PostgresAlterWriter writer;
+    return options.mode == ApplyMode::Force
+               ? planServerForce(derived, analysis, createDdl, live, options.allowDataLoss, writer)
+               : planServerAlter(derived, analysis, live, writer);
+}
+
+void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions &options,
+                     ApplyResult &result)
+{
+    int total = 0;
+    for (const AlterStep &s : plan.steps)
+        total += s.table.isEmpty() ? 0 : 1;
+    QSqlQuery query(db);
+    // CASCADE and IF EXISTS send NOTICEs; they are noise here.
+    for (const QString &s :
+         {QStringLiteral("SET client_min_messages TO warning"), QStringLiteral("BEGIN")}) {
+        if (!query.exec(s)) {
+            result.error =
+                QStringLiteral("statement failed: %1\n%2").arg(s, query.lastError().text());
+            return;
+        }
+    }
+    result.executed << QStringLiteral("BEGIN");
+    int done = 0;
+    for (const AlterStep &s : plan.steps) {
+        if (!s.table.isEmpty() && options.progress)
+            options.progress(++done, total, s.table);
+        const bool cancel = options.canceled && options.canceled();
+        if (!cancel)
+            result.executed << s.sql;
+        if (cancel || !query.exec(s.sql)) {
+            result.canceled = cancel;
+            result.error = cancel ? QStringLiteral("canceled before: ") + s.sql
+                                  : QStringLiteral("statement failed: %1\n%2")
+                                        .arg(s.sql, query.lastError().text());
+            QSqlQuery rollback(db);
+            if (!rollback.exec(QStringLiteral("ROLLBACK")))
+                // The server rolls the transaction back when the connection closes.
+                result.error += QStringLiteral("\nROLLBACK failed: ") + rollback.lastError().text();
+            else
+                result.executed << QStringLiteral("ROLLBACK");
+            result.unchanged = true;
+            return;
+        }
+    }
+    result.executed << QStringLiteral("COMMIT");
+    if (!query.exec(QStringLiteral("COMMIT"))) {
+        result.error = QStringLiteral("statement failed: COMMIT\n") + query.lastError().text();
+        result.unchanged = true; // a failed COMMIT rolls back
+        return;
+    }
+    result.ok = true;
+}
+
+} // namespace mc
