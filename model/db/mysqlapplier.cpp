@@ -1,12 +1,11 @@
 #include "mysqlapplier.h"
 
 #include "db/mysqlalter.h"
-#include "ddl/ddlgenerator.h"
+#include "db/serverapply.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace mc {
 
@@ -150,37 +149,6 @@ void run(QSqlDatabase &db, const QStringList &planned, const ApplyOptions &optio
     result.ok = true;
 }
 
-/// Force and alter: plans from the live catalog, then runs the plan (a dry run or
-/// a plan with nothing to do sends nothing).
-void runChanges(QSqlDatabase &db, const DerivedSchema &derived, const Analysis &analysis,
-                const QStringList &ddl, const ApplyOptions &options, ApplyResult &result)
-{
-    QStringList design;
-    for (const DerivedTable &t : derived.tables)
-        design << t.table;
-    LiveSchema live;
-    QString error;
-    if (!readMysqlLive(db, design, live, error)) {
-        result.error = QStringLiteral("cannot read the catalog: ") + error;
-        return;
-    }
-    const AlterPlan planned = planMysql(derived, analysis, ddl, live, options);
-    result.notes = planned.notes;
-    if (!planned.error.isEmpty()) {
-        result.error = planned.error;
-        return;
-    }
-    if (planned.steps.isEmpty())
-        result.notes << QStringLiteral("nothing to do: the database matches the design");
-    if (!options.dryRun && !planned.steps.isEmpty()) {
-        runMysqlPlan(db, planned, options, result);
-        return;
-    }
-    for (const AlterStep &s : planned.steps)
-        result.executed << s.sql;
-    result.ok = true;
-}
-
 } // namespace
 
 bool isMysqlUrl(const QString &url)
@@ -201,43 +169,10 @@ QSqlDatabase addMysqlDatabase(const MysqlTarget &target, const QString &connecti
 ApplyResult applyMysql(const MysqlTarget &target, const DerivedSchema &derived,
                        const Analysis &analysis, const ApplyOptions &options)
 {
-    ApplyResult result;
-    const std::optional<QStringList> ddl =
-        applicableDdl(derived, analysis, Dialect::MySQL, &result.error);
-    if (!ddl) {
-        result.unchanged = true;
-        return result;
-    }
-    const bool create = options.mode == ApplyMode::Create;
-    const QStringList steps = plan(*ddl);
-    if (create && options.dryRun) {
-        result.executed = steps;
-        result.ok = true;
-        return result;
-    }
-    if (!QSqlDatabase::isDriverAvailable(kDriver)) {
-        result.error = QStringLiteral("the Qt MySQL driver (QMYSQL) is not available "
-                                      "(Debian: libqt6sql6-mysql)");
-        return result;
-    }
-    const QString connection =
-        QStringLiteral("mc-apply-my-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = addMysqlDatabase(target, connection);
-        if (!db.open())
-            result.error = QStringLiteral("cannot connect to MariaDB database \"%1\" on %2:%3: %4")
-                               .arg(target.database, target.host, QString::number(target.port),
-                                    db.lastError().text());
-        else if (create)
-            run(db, steps, options, result);
-        else
-            runChanges(db, derived, analysis, *ddl, options, result);
-        db.close();
-    } // every handle on the connection must be gone before removeDatabase()
-    QSqlDatabase::removeDatabase(connection);
-    if (!result.ok && (options.dryRun || result.executed.isEmpty()))
-        result.unchanged = true; // refused, or failed before sending anything
-    return result;
+    static const ServerEngine engine{Dialect::MySQL, "QMYSQL",    "MariaDB", "libqt6sql6-mysql",
+                                     false,          plan,        run,       readMysqlLive,
+                                     planMysql,      runMysqlPlan};
+    return applyOnServer(engine, target, derived, analysis, options);
 }
 
 } // namespace mc

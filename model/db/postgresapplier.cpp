@@ -1,12 +1,11 @@
 #include "postgresapplier.h"
 
 #include "db/postgresalter.h"
-#include "ddl/ddlgenerator.h"
+#include "db/serverapply.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 
 namespace mc {
 
@@ -128,42 +127,6 @@ void run(QSqlDatabase &db, const QStringList &planned, const ApplyOptions &optio
     result.ok = true;
 }
 
-/// Force and alter: plans from the live catalog, then runs the plan (a dry run or
-/// a plan with nothing to do sends nothing).
-void runChanges(QSqlDatabase &db, const DerivedSchema &derived, const Analysis &analysis,
-                const QStringList &ddl, const ApplyOptions &options, ApplyResult &result)
-{
-    QStringList design;
-    for (const DerivedTable &t : derived.tables)
-        design << t.table;
-    LiveSchema live;
-    QString error;
-    if (!readPostgresLive(db, design, live, error)) {
-        result.error = QStringLiteral("cannot read the catalog: ") + error;
-        return;
-    }
-    const AlterPlan planned = planPostgres(derived, analysis, ddl, live, options);
-    result.notes = planned.notes;
-    if (!planned.error.isEmpty()) {
-        result.error = planned.error;
-        return;
-    }
-    if (planned.steps.isEmpty()) {
-        result.notes << QStringLiteral("nothing to do: the database matches the design");
-        result.ok = true;
-        return;
-    }
-    if (!options.dryRun) {
-        runPostgresPlan(db, planned, options, result);
-        return;
-    }
-    result.executed << QStringLiteral("BEGIN");
-    for (const AlterStep &s : planned.steps)
-        result.executed << s.sql;
-    result.executed << QStringLiteral("COMMIT");
-    result.ok = true;
-}
-
 } // namespace
 
 bool isPostgresUrl(const QString &url)
@@ -185,44 +148,10 @@ QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &co
 ApplyResult applyPostgres(const PostgresTarget &target, const DerivedSchema &derived,
                           const Analysis &analysis, const ApplyOptions &options)
 {
-    ApplyResult result;
-    const std::optional<QStringList> ddl =
-        applicableDdl(derived, analysis, Dialect::Postgres, &result.error);
-    if (!ddl) {
-        result.unchanged = true;
-        return result;
-    }
-    const bool create = options.mode == ApplyMode::Create;
-    const QStringList steps = plan(*ddl);
-    if (create && options.dryRun) {
-        result.executed = steps;
-        result.ok = true;
-        return result;
-    }
-    if (!QSqlDatabase::isDriverAvailable(kDriver)) {
-        result.error = QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not available "
-                                      "(Debian: libqt6sql6-psql)");
-        return result;
-    }
-    const QString connection =
-        QStringLiteral("mc-apply-pg-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-    {
-        QSqlDatabase db = addPostgresDatabase(target, connection);
-        if (!db.open())
-            result.error =
-                QStringLiteral("cannot connect to PostgreSQL database \"%1\" on %2:%3: %4")
-                    .arg(target.database, target.host, QString::number(target.port),
-                         db.lastError().text());
-        else if (create)
-            run(db, steps, options, result);
-        else
-            runChanges(db, derived, analysis, *ddl, options, result);
-        db.close();
-    } // every handle on the connection must be gone before removeDatabase()
-    QSqlDatabase::removeDatabase(connection);
-    if (!result.ok && (options.dryRun || result.executed.isEmpty()))
-        result.unchanged = true; // refused, or failed before sending anything
-    return result;
+    static const ServerEngine engine{
+        Dialect::Postgres, "QPSQL",      "PostgreSQL",   "libqt6sql6-psql", true, plan, run,
+        readPostgresLive,  planPostgres, runPostgresPlan};
+    return applyOnServer(engine, target, derived, analysis, options);
 }
 
 } // namespace mc
