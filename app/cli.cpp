@@ -215,6 +215,7 @@ const Verb kVerbs[] = {
     {"check", "report define errors, FK cycles and lint for a project file", check},
     {"ddl", "print the SQL that creates a project's schema (sqlite, postgres, mysql)", ddl},
     {"apply", "create or update a project's schema in a database", cli::apply},
+    {"import", "write a project file from a database's tables and foreign keys", cli::import},
 };
 
 } // namespace

@@ -1,9 +1,11 @@
-// The verbs that talk to databases: apply (and import).
+// The verbs that talk to databases: apply and import.
 #include "cli.h"
 #include "cliverbs.h"
 
+#include "db/catalogimport.h"
 #include "db/database.h"
 #include "ddl/ddlgenerator.h"
+#include "io/schemawriter.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
@@ -169,6 +171,69 @@ int apply(const QStringList &args)
         err() << "apply: warning: PRAGMA foreign_key_check reports " << result.foreignKeyViolations
               << " row(s) violating foreign keys in " << url << "\n";
     err() << "apply: " << url << " is up to date (" << result.executed.size() << " statements)\n";
+    return ExitOk;
+}
+
+int import(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addOption({QStringLiteral("db"),
+                 QStringLiteral("Required: the database to read, sqlite:PATH, "
+                                "postgres://USER@HOST:PORT/DB or mysql://USER@HOST:PORT/DB "
+                                "(password from MODELCANVAS_DB_PASSWORD, or asked for on a "
+                                "terminal)."),
+                 QStringLiteral("URL")});
+    p.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+                 QStringLiteral("Write the project to FILE (atomically) instead of stdout."),
+                 QStringLiteral("FILE")});
+    const int stop =
+        parse(p, args,
+              QStringLiteral("Reads the tables, columns, keys, uniques, indexes and foreign keys "
+                             "of a database and writes a modelcanvas/1 project whose models and "
+                             "associations Sequelize 6.37.8 turns back into the same tables: a "
+                             "foreign key becomes belongsTo plus hasMany (hasOne when it is "
+                             "unique), a table that only joins two others a belongsToMany pair. "
+                             "What the project cannot reproduce exactly is reported as a "
+                             "warning. Exit status 1 when the database cannot be read."));
+    if (stop >= 0)
+        return stop;
+    if (!p.positionalArguments().isEmpty()) {
+        err() << "import: unexpected argument \"" << p.positionalArguments().first() << "\"\n"
+              << p.helpText();
+        return ExitUsage;
+    }
+    if (!p.isSet(QStringLiteral("db"))) {
+        err() << "import: --db is required (sqlite:PATH, postgres://USER@HOST:PORT/DB or "
+                 "mysql://USER@HOST:PORT/DB)\n";
+        return ExitUsage;
+    }
+    const QString url = p.value(QStringLiteral("db"));
+    const auto target = targetOf(QStringLiteral("import"), url, false);
+    if (!target)
+        return ExitUsage;
+    QString why;
+    const std::optional<JsonValue> tables = readDatabaseCatalog(*target, &why);
+    if (!tables) {
+        err() << "import: " << why << "\n";
+        return ExitProblems;
+    }
+    const ImportResult imported = importCatalog(*tables, target->dialect());
+    for (const Diagnostic &d : imported.diagnostics)
+        err() << url << ": " << severityName(d.severity) << ": " << d.toString() << "\n";
+    if (!imported.schema)
+        return ExitProblems;
+    if (!p.isSet(QStringLiteral("output"))) {
+        const QByteArray json = writeSchema(*imported.schema);
+        out().flush();
+        std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+        std::fflush(stdout);
+        return ExitOk;
+    }
+    const QString path = p.value(QStringLiteral("output"));
+    if (!saveSchemaFile(*imported.schema, path, &why)) {
+        err() << "import: cannot write " << path << ": " << why << "\n";
+        return ExitProblems;
+    }
     return ExitOk;
 }
 

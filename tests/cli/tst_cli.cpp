@@ -38,6 +38,8 @@ private Q_SLOTS:
     void applyDefineErrorIsExit1();
     void applyFailedStatementIsExit1AndChangesNothing();
     void applyForceRefusesRowsUnlessYes();
+    void importWritesAProjectThatRecreatesTheDatabase();
+    void importErrors();
 };
 
 void TestCli::helpOnEveryVerb_data()
@@ -395,6 +397,56 @@ void TestCli::applyForceRefusesRowsUnlessYes()
     QCOMPARE(alter.code, 0);
     QVERIFY2(alter.err.contains(QLatin1String("nothing to do")), qPrintable(alter.err));
     QCOMPARE(sqliteTables(db), (QStringList{QStringLiteral("Pictures"), QStringLiteral("Users")}));
+}
+
+void TestCli::importWritesAProjectThatRecreatesTheDatabase()
+{
+    QTemporaryDir dir;
+    const QString original = dir.filePath(QStringLiteral("original.db"));
+    QCOMPARE(run({QStringLiteral("apply"), fixture(QStringLiteral("cases/has-one.model.json")),
+                  QStringLiteral("--db"), QStringLiteral("sqlite:") + original})
+                 .code,
+             0);
+    const Run imported = run(
+        {QStringLiteral("import"), QStringLiteral("--db"), QStringLiteral("sqlite:") + original});
+    QCOMPARE(imported.code, 0);
+    QVERIFY2(imported.out.startsWith(QLatin1String("{\n  \"format\": \"modelcanvas/1\"")),
+             qPrintable(imported.out));
+    const QString project = dir.filePath(QStringLiteral("imported.json"));
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"),
+                  QStringLiteral("sqlite:") + original, QStringLiteral("-o"), project})
+                 .code,
+             0);
+    QFile written(project);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(written.readAll()), imported.out); // -o writes what stdout shows
+    const QString copy = dir.filePath(QStringLiteral("copy.db"));
+    const Run applied = run({QStringLiteral("apply"), project, QStringLiteral("--db"),
+                             QStringLiteral("sqlite:") + copy});
+    QVERIFY2(applied.code == 0, qPrintable(applied.err));
+    const QStringList want = sqliteSchema(original);
+    QVERIFY(want.filter(QStringLiteral("Addresses fk ")).size() == 1);
+    QCOMPARE(sqliteSchema(copy), want);
+}
+
+void TestCli::importErrors()
+{
+    const Run noDb = run({QStringLiteral("import")});
+    QCOMPARE(noDb.code, 2);
+    QVERIFY2(noDb.err.contains(QLatin1String("--db is required")), qPrintable(noDb.err));
+    const Run badUrl =
+        run({QStringLiteral("import"), QStringLiteral("--db"), QStringLiteral("oracle://h/db")});
+    QCOMPARE(badUrl.code, 2);
+    QVERIFY2(badUrl.err.contains(QLatin1String("unknown kind of database")),
+             qPrintable(badUrl.err));
+    QTemporaryDir dir;
+    const QString missing = dir.filePath(QStringLiteral("missing.db"));
+    const Run noFile = run(
+        {QStringLiteral("import"), QStringLiteral("--db"), QStringLiteral("sqlite:") + missing});
+    QCOMPARE(noFile.code, 1);
+    QVERIFY2(noFile.err.contains(QLatin1String("no SQLite database at ") + missing),
+             qPrintable(noFile.err));
+    QVERIFY(!QFile::exists(missing)); // reading never creates the file
 }
 
 QTEST_GUILESS_MAIN(TestCli)
