@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "applydialog.h"
+#include "connectiondialog.h"
 #include "exportddldialog.h"
 #include "io/schemareader.h"
 #include "problemspanel.h"
@@ -84,6 +86,14 @@ void MainWindow::createActions()
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
 
+    QMenu *database = menuBar()->addMenu(tr("&Database"));
+    m_applyAction = database->addAction(tr("&Apply\u2026"), this, &MainWindow::applyToDatabase);
+    m_applyAction->setObjectName(QStringLiteral("actionApplyToDatabase"));
+    m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_applyAction->setStatusTip(tr("Create or update the schema in a SQLite, PostgreSQL or "
+                                   "MariaDB database"));
+    m_applyAction->setEnabled(false);
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problemsDock->toggleViewAction());
 
@@ -138,6 +148,8 @@ bool MainWindow::present(const LoadResult &result, const QString &path, const QS
     m_projectName = QFileInfo(path.isEmpty() ? QString(kExample) : path).completeBaseName();
     m_reloadAction->setEnabled(true);
     m_exportDdlAction->setEnabled(true);
+    // Export explains a define error; applying has nothing to send, so it is not offered.
+    m_applyAction->setEnabled(!derived.error);
     setWindowTitle(QStringLiteral("%1 \u2014 ModelCanvas").arg(displayName));
     m_summaryLabel->setText(m_schemaPanel->summary());
     statusBar()->showMessage(tr("Loaded %1").arg(displayName), 5000);
@@ -188,6 +200,26 @@ void MainWindow::exportDdl()
     auto *dialog = new ExportDdlDialog(m_schemaPanel->derived(), m_schemaPanel->analysis(),
                                        m_projectName, this);
     dialog->setObjectName(QStringLiteral("exportDdlDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::applyToDatabase()
+{
+    auto *connection = new ConnectionDialog(ConnectionDialog::Purpose::Apply, this);
+    connection->setObjectName(QStringLiteral("connectionDialog"));
+    connection->setAttribute(Qt::WA_DeleteOnClose);
+    connect(connection, &QDialog::accepted, this,
+            [this, connection] { openApplyDialog(connection->target()); });
+    connection->open();
+}
+
+void MainWindow::openApplyDialog(const DatabaseTarget &target)
+{
+    // The dialog gets copies: a reload while it runs cannot change what it applies.
+    auto *dialog =
+        new ApplyDialog(target, m_schemaPanel->derived(), m_schemaPanel->analysis(), this);
+    dialog->setObjectName(QStringLiteral("applyDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

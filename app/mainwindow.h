@@ -10,6 +10,7 @@ namespace mc {
 
 class ProblemsPanel;
 class SchemaPanel;
+struct DatabaseTarget;
 struct LoadResult;
 
 /// The application window: loads a document and hands its derived schema to the
@@ -40,11 +41,13 @@ private Q_SLOTS:
     void reload();
     void about();
     void exportDdl();
+    void applyToDatabase();
 
 private:
     void createActions();
     bool present(const LoadResult &result, const QString &path, const QString &displayName);
     void updateProblemsTitle();
+    void openApplyDialog(const DatabaseTarget &target);
 
     SchemaPanel *m_schemaPanel = nullptr;
     ProblemsPanel *m_problemsPanel = nullptr;
@@ -52,6 +55,7 @@ private:
     QLabel *m_summaryLabel = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_exportDdlAction = nullptr;
+    QAction *m_applyAction = nullptr;
     QString m_path;        ///< file shown; empty with the example
     QString m_displayName; ///< empty until something was shown
     QString m_projectName; ///< file name without `.json`, for exported files

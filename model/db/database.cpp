@@ -80,7 +80,8 @@ QString DatabaseTarget::url() const
     u.setScheme(engine == Engine::Postgres ? QStringLiteral("postgres") : QStringLiteral("mysql"));
     u.setHost(server.host);
     u.setPort(server.port);
-    u.setUserName(server.user);
+    if (!server.user.isEmpty()) // an empty one would still print as `//@host`
+        u.setUserName(server.user);
     u.setPath(QLatin1Char('/') + server.database);
     return u.toString(QUrl::FullyEncoded);
 }
