@@ -18,12 +18,10 @@ namespace mc {
 
 namespace {
 
-/// The appliers refuse force runs over tables with rows with this message (the only
-/// signal ApplyResult gives for it); the refusal changes nothing.
+/// A force run refused over tables with rows; the refusal changed nothing.
 bool refusedForDataLoss(const ApplyResult &result)
 {
-    return !result.ok && !result.canceled &&
-           result.error.startsWith(QLatin1String("refusing to drop"));
+    return !result.ok && result.refusedDataLoss;
 }
 
 /// The refusal without the command line's way out, which means nothing here.

@@ -52,6 +52,9 @@ struct ApplyResult
     bool unchanged = false;
     /// The run stopped because options.canceled said so.
     bool canceled = false;
+    /// Force was refused, changing nothing, because tables to drop hold rows; running
+    /// again with allowDataLoss would drop them.
+    bool refusedDataLoss = false;
     /// SQLite: `PRAGMA foreign_keys` read back on the applying connection once done.
     bool foreignKeysEnforced = false;
     /// SQLite: rows `PRAGMA foreign_key_check` reports once done (rows that already
@@ -61,5 +64,15 @@ struct ApplyResult
     /// nothing to do sends no statement at all).
     QStringList notes;
 };
+
+/// Why force refuses to drop tables that hold rows; \a holding lists each as
+/// `name (N rows)`.
+inline QString dataLossRefusal(const QStringList &holding)
+{
+    return QStringLiteral("refusing to drop %1 table(s) that hold rows: %2. Nothing was "
+                          "changed; allow data loss (--yes) to drop them.")
+        .arg(holding.size())
+        .arg(holding.join(QStringLiteral(", ")));
+}
 
 } // namespace mc

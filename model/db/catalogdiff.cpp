@@ -221,10 +221,8 @@ AlterPlan planServerForce(const DerivedSchema &derived, const Analysis &analysis
                                                      rowCount(live.value(*it).rows));
     }
     if (!holding.isEmpty() && !allowDataLoss) {
-        plan.error = QStringLiteral("refusing to drop %1 table(s) that hold rows: %2. Nothing "
-                                    "was changed; allow data loss (--yes) to drop them.")
-                         .arg(holding.size())
-                         .arg(holding.join(QStringLiteral(", ")));
+        plan.error = dataLossRefusal(holding);
+        plan.dataLossRefused = true;
         return plan;
     }
     if (!drop.isEmpty())

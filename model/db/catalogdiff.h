@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/applytypes.h"
 #include "ddl/sqltypes.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
@@ -54,8 +55,9 @@ struct AlterStep
 struct AlterPlan
 {
     QVector<AlterStep> steps;
-    QStringList notes; ///< for people: tables left alone
-    QString error;     ///< non-empty: refused before changing anything
+    QStringList notes;            ///< for people: tables left alone
+    QString error;                ///< non-empty: refused before changing anything
+    bool dataLossRefused = false; ///< the error is dataLossRefusal()
 };
 
 /// The gap between one live table and the design's, in catalog terms.

@@ -27,6 +27,7 @@ void runChanges(const ServerEngine &engine, QSqlDatabase &db, const DerivedSchem
     result.notes = planned.notes;
     if (!planned.error.isEmpty()) {
         result.error = planned.error;
+        result.refusedDataLoss = planned.dataLossRefused;
         return;
     }
     if (planned.steps.isEmpty()) {

@@ -269,10 +269,8 @@ SqlitePlan planSqliteForce(const DerivedSchema &derived, const Analysis &analysi
             holding << QStringLiteral("%1 (%2)").arg(q(*it), rowCount(live.value(*it).rows));
     }
     if (!holding.isEmpty() && !allowDataLoss) {
-        plan.error = QStringLiteral("refusing to drop %1 table(s) that hold rows: %2. Nothing "
-                                    "was changed; allow data loss (--yes) to drop them.")
-                         .arg(holding.size())
-                         .arg(holding.join(QStringLiteral(", ")));
+        plan.error = dataLossRefusal(holding);
+        plan.dataLossRefused = true;
         return plan;
     }
     for (const QString &t : drop)

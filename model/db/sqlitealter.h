@@ -1,5 +1,6 @@
 #pragma once
 
+#include "db/applytypes.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
@@ -50,8 +51,9 @@ struct SqliteStep
 struct SqlitePlan
 {
     QVector<SqliteStep> steps;
-    QStringList notes; ///< for people: tables left alone
-    QString error;     ///< non-empty: refused before changing anything
+    QStringList notes;            ///< for people: tables left alone
+    QString error;                ///< non-empty: refused before changing anything
+    bool dataLossRefused = false; ///< the error is dataLossRefusal()
 };
 
 /// sync({force: true}): `DROP TABLE IF EXISTS` for each design table in \a live, in

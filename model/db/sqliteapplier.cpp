@@ -168,6 +168,7 @@ bool planChanges(QSqlDatabase *db, const DerivedSchema &derived, const Analysis 
     result.notes = plan.notes;
     if (!plan.error.isEmpty()) {
         result.error = plan.error;
+        result.refusedDataLoss = plan.dataLossRefused;
         return false;
     }
     if (plan.steps.isEmpty())

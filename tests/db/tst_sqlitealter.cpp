@@ -62,6 +62,7 @@ void TestSqliteAlter::forceRefusesTablesWithRows()
     QVERIFY2(r.error.contains(QLatin1String("`Posts` (1 row), `Users` (2 rows)")),
              qPrintable(r.error));
     QVERIFY(r.error.contains(QLatin1String("Nothing was changed")));
+    QVERIFY(r.refusedDataLoss);
     QVERIFY(r.executed.isEmpty());
     QCOMPARE(catalogOf(db), before);
     QCOMPARE(rows(db, QStringLiteral("Users")).size(), 2);
