@@ -4,14 +4,11 @@
 // Without the MC_PG_* variables the test FAILS, unless the developer opts out with
 // MC_NO_SERVERS=1 (then it skips); in CI (CI=true) the opt-out is ignored.
 
-#include "db/catalogimport.h"
-#include "db/database.h"
 #include "db/postgresapplier.h"
 #include "db/postgrescatalog.h"
 #include "ddl/catalog.h"
 #include "ddltestschemas.h"
 #include "io/schemareader.h"
-#include "io/schemawriter.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
@@ -25,7 +22,6 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -143,9 +139,6 @@ private Q_SLOTS:
     void cleanupTestCase();
     void matchesSequelizesCatalog_data();
     void matchesSequelizesCatalog();
-    void importThenApplyGivesTheSameCatalog_data();
-    void importThenApplyGivesTheSameCatalog();
-    void importVerbWritesAProjectThatApplies();
     void failureMidwayLeavesTheDatabaseUnchanged_data();
     void failureMidwayLeavesTheDatabaseUnchanged();
     void hostileIdentifiersKeepTheirNames();
@@ -400,69 +393,6 @@ void TestPostgresApply::applyVerbTakesAPostgresUrl()
              qPrintable(err));
     QVERIFY2(err.contains(url + QStringLiteral(" is up to date")), qPrintable(err));
     QCOMPARE(catalogOf(db), expectedTables(QStringLiteral("has-one")));
-}
-
-void TestPostgresApply::importThenApplyGivesTheSameCatalog_data()
-{
-    matchesSequelizesCatalog_data();
-}
-
-// apply(import(db)) into an empty database gives db's catalog again: the round trip
-// goes through the file format, as a user's project would.
-void TestPostgresApply::importThenApplyGivesTheSameCatalog()
-{
-    QFETCH(QString, name);
-    if (name == QLatin1String("error-duplicate-alias"))
-        QSKIP("Sequelize creates nothing for this case: there is no database to import");
-    const Prepared p = prepareCase(name);
-    DatabaseTarget original;
-    original.engine = Engine::Postgres;
-    original.server = freshDatabase();
-    const ApplyResult created = applySchema(original, p.derived, p.analysis);
-    QVERIFY2(created.ok, qPrintable(created.error));
-    QString error;
-    const std::optional<JsonValue> tables = readDatabaseCatalog(original, &error);
-    QVERIFY2(tables, qPrintable(error));
-    const ImportResult imported = importCatalog(*tables, Dialect::Postgres);
-    QVERIFY(imported.schema);
-    const LoadResult reloaded = readSchema(writeSchema(*imported.schema));
-    QVERIFY(reloaded.schema);
-    const Prepared again = prepare(derive(*reloaded.schema));
-    QVERIFY2(!again.derived.error,
-             qPrintable(again.derived.error ? again.derived.error->message : QString()));
-    DatabaseTarget copy = original;
-    copy.server = freshDatabase();
-    const ApplyResult applied = applySchema(copy, again.derived, again.analysis);
-    QVERIFY2(applied.ok, qPrintable(applied.error));
-    const QJsonObject want = catalogOf(original.server);
-    const QJsonObject got = catalogOf(copy.server);
-    if (got != want)
-        qWarning("imported: %s", writeSchema(*imported.schema).constData());
-    QCOMPARE(got, want);
-}
-
-void TestPostgresApply::importVerbWritesAProjectThatApplies()
-{
-    const Prepared p = prepareCase(QStringLiteral("btm-explicit-keys"));
-    const PostgresTarget original = freshDatabase();
-    QVERIFY(applyPostgres(original, p.derived, p.analysis).ok);
-    auto urlOf = [](const PostgresTarget &t) {
-        return QStringLiteral("postgres://%1@%2:%3/%4")
-            .arg(t.user, t.host, QString::number(t.port), t.database);
-    };
-    QTemporaryDir dir;
-    const QString project = dir.filePath(QStringLiteral("imported.json"));
-    QProcess cli;
-    cli.start(QStringLiteral(MC_BINARY), {QStringLiteral("import"), QStringLiteral("--db"),
-                                          urlOf(original), QStringLiteral("-o"), project});
-    QVERIFY(cli.waitForFinished(60000));
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-    const PostgresTarget copy = freshDatabase();
-    cli.start(QStringLiteral(MC_BINARY),
-              {QStringLiteral("apply"), project, QStringLiteral("--db"), urlOf(copy)});
-    QVERIFY(cli.waitForFinished(60000));
-    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
-    QCOMPARE(catalogOf(copy), catalogOf(original));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresApply)
