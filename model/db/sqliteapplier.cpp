@@ -3,11 +3,19 @@
 #include "db/sqlitealter.h"
 #include "ddl/ddlgenerator.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryFile>
 #include <QUuid>
+
+#include <optional>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 namespace mc {
 
@@ -178,6 +186,48 @@ bool planChanges(QSqlDatabase *db, const DerivedSchema &derived, const Analysis 
     return true;
 }
 
+/// Settings for a database built under a temporary name: the rollback journal in memory
+/// and no syncs while building (moveIntoPlace() syncs once). Connection settings, not
+/// part of the schema's statements.
+bool buildInMemoryJournal(QSqlDatabase &db, ApplyResult &result)
+{
+    QSqlQuery q(db);
+    for (const QString &s : {QStringLiteral("PRAGMA journal_mode = MEMORY"),
+                             QStringLiteral("PRAGMA synchronous = OFF")}) {
+        if (!q.exec(s)) {
+            result.error = failure(s, q.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Syncs the finished file and renames it to \a path; on failure the run fails and
+/// the temporary file goes (nothing is left at \a path).
+void moveIntoPlace(QTemporaryFile &built, const QString &path, ApplyResult &result)
+{
+    QFile file(built.fileName());
+    bool synced = file.open(QIODevice::ReadWrite);
+#ifdef Q_OS_UNIX
+    synced = synced && ::fsync(file.handle()) == 0;
+#endif
+    file.close();
+    if (!synced) {
+        result.ok = false;
+        result.error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return;
+    }
+    if (!QFile::rename(built.fileName(), path)) {
+        result.ok = false;
+        result.error = QStringLiteral("cannot create %1: %2")
+                           .arg(path, QFileInfo::exists(path)
+                                          ? QStringLiteral("another program created it meanwhile")
+                                          : QStringLiteral("renaming the finished file failed"));
+        return;
+    }
+    built.setAutoRemove(false);
+}
+
 ApplyResult applyTo(const QString &path, const DerivedSchema &derived, const Analysis &analysis,
                     const ApplyOptions &options)
 {
@@ -206,16 +256,32 @@ ApplyResult applyTo(const QString &path, const DerivedSchema &derived, const Ana
         result.error = QStringLiteral("the Qt SQLite driver (QSQLITE) is not available");
         return result;
     }
+    // A new file is built under a temporary name beside it and renamed into place once
+    // complete, so a failure or a crash never leaves a half-made (or empty) database, and
+    // the build needs no rollback journal on disk and one sync instead of one per commit.
+    std::optional<QTemporaryFile> building;
+    if (!memory && !options.dryRun && !QFileInfo::exists(path)) {
+        building.emplace(path + QStringLiteral(".XXXXXX.partial"));
+        if (!building->open()) {
+            result.error =
+                QStringLiteral("cannot create %1: %2").arg(path, building->errorString());
+            return result;
+        }
+        building->close(); // SQLite takes the empty file as an empty database
+    }
+    const QString openPath = building ? building->fileName() : path;
     // A name of its own, so concurrent appliers and the caller's connections never meet.
     const QString connection =
         QStringLiteral("mc-apply-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-        db.setDatabaseName(path);
+        db.setDatabaseName(openPath);
         if (options.dryRun)
             db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
         if (!db.open()) {
             result.error = QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+        } else if (building && !buildInMemoryJournal(db, result)) {
+            // result.error says why
         } else if (create) {
             run(db, steps, options, result);
         } else if (planChanges(&db, derived, analysis, *ddl, options, result, steps)) {
@@ -229,6 +295,8 @@ ApplyResult applyTo(const QString &path, const DerivedSchema &derived, const Ana
         db.close();
     } // every handle on the connection must be gone before removeDatabase()
     QSqlDatabase::removeDatabase(connection);
+    if (building && result.ok)
+        moveIntoPlace(*building, path, result);
     return result;
 }
 

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void cyclicSchemaEndsWithForeignKeysOn();
     void progressNamesEveryTableInCreationOrder();
     void unopenableDatabaseIsAnError();
+    void newFileAppearsOnlyWhenComplete();
     void canceledRunLeavesTheDatabaseAsItWas();
 
 private:
@@ -276,7 +277,41 @@ void TestSqliteApply::unopenableDatabaseIsAnError()
     const ApplyResult r =
         applySqlite(m_dir.filePath(QStringLiteral("no/such/dir/x.db")), p.derived, p.analysis);
     QVERIFY(!r.ok);
-    QVERIFY2(r.error.contains(QLatin1String("cannot open")), qPrintable(r.error));
+    QVERIFY(r.unchanged);
+    QVERIFY2(r.error.startsWith(QStringLiteral("cannot create %1: ")
+                                    .arg(m_dir.filePath(QStringLiteral("no/such/dir/x.db")))),
+             qPrintable(r.error));
+}
+
+void TestSqliteApply::newFileAppearsOnlyWhenComplete()
+{
+    QTemporaryDir dir;
+    const Prepared p = prepare(QStringLiteral("has-one"));
+    const QString db = dir.filePath(QStringLiteral("new.db"));
+    ApplyOptions o;
+    QStringList seenFiles;
+    // While it is being built, the file is not at its name yet.
+    o.progress = [&](int, int, const QString &) {
+        seenFiles = QDir(dir.path()).entryList(QDir::Files);
+    };
+    const ApplyResult r = applySqlite(db, p.derived, p.analysis, o);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(seenFiles.size(), 1);
+    QVERIFY2(seenFiles.first().startsWith(QLatin1String("new.db.")) &&
+                 seenFiles.first().endsWith(QLatin1String(".partial")),
+             qPrintable(seenFiles.first()));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("new.db")});
+    QCOMPARE(catalogOf(db), toQt(catalogTables(p.derived, Dialect::SQLite)));
+
+    // A run that fails on a new file leaves nothing behind: no file, no journal.
+    const QString failing = dir.filePath(QStringLiteral("failing.db"));
+    int started = 0;
+    o.progress = [&](int, int, const QString &) { ++started; };
+    o.canceled = [&] { return started >= 2; };
+    const ApplyResult canceled = applySqlite(failing, p.derived, p.analysis, o);
+    QVERIFY(!canceled.ok);
+    QVERIFY(canceled.unchanged);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("new.db")});
 }
 
 void TestSqliteApply::canceledRunLeavesTheDatabaseAsItWas()

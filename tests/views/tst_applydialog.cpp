@@ -388,7 +388,7 @@ void TstApplyDialog::cancelLeavesTheDatabaseUnchanged()
     QVERIFY(!r.ok);
     QVERIFY(r.canceled);
     QVERIFY(r.unchanged);
-    QCOMPARE(catalogJson(path), QStringLiteral("{}"));
+    QVERIFY(!QFile::exists(path)); // a new database appears only once complete
     QVERIFY2(d.resultText().startsWith(QLatin1String("Canceled")), qPrintable(d.resultText()));
     QVERIFY2(d.resultText().contains(QLatin1String("left unchanged")), qPrintable(d.resultText()));
 }
