@@ -121,7 +121,7 @@ JsonParseResult Parser::run()
         return m_result;
     }
     m_result.value = std::move(v);
-    return m_result;
+    return std::move(m_result); // a member: without the move, the whole tree is copied
 }
 
 QString Parser::pathString() const
@@ -211,7 +211,7 @@ void Parser::leave(JsonValue &out)
     out.reserve(scratch.items.size());
     for (size_t i = 0; i < scratch.items.size(); ++i) {
         if (out.isObject())
-            out.appendMember(scratch.keys[i], std::move(scratch.items[i]));
+            out.appendMember(std::move(scratch.keys[i]), std::move(scratch.items[i]));
         else
             out.append(std::move(scratch.items[i]));
     }
@@ -250,7 +250,7 @@ bool Parser::parseWord(JsonValue &out)
     while (end < m_n && end - start < 32 &&
            ((m_p[end] >= 'a' && m_p[end] <= 'z') || (m_p[end] >= 'A' && m_p[end] <= 'Z')))
         ++end;
-    const QByteArray word(m_p + start, end - start);
+    const std::string_view word(m_p + start, size_t(end - start));
     if (word == "true")
         out = JsonValue::boolean(true);
     else if (word == "false")
@@ -261,7 +261,7 @@ bool Parser::parseWord(JsonValue &out)
         return fail(start, JsonParseResult::Error::Syntax,
                     QStringLiteral("unknown word \"%1\" (JSON values are strings, numbers, "
                                    "objects, arrays, true, false and null)")
-                        .arg(QString::fromLatin1(word)));
+                        .arg(QString::fromLatin1(word.data(), qsizetype(word.size()))));
     m_pos = end;
     return true;
 }

@@ -49,9 +49,9 @@ public:
     void insert(const QString &key, JsonValue v);
     /// Appends a member without looking for an existing key (the caller ensures
     /// keys are unique, as the parser does); constant time.
-    void appendMember(const QString &key, JsonValue v)
+    void appendMember(QString key, JsonValue v)
     {
-        m_keys.push_back(key);
+        m_keys.push_back(std::move(key));
         m_items.push_back(std::move(v));
     }
     /// Makes room for \a n elements (and, for objects, keys) before appending them.

@@ -4,9 +4,10 @@
 
 #include <QFile>
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 
 namespace mc {
 
@@ -42,17 +43,32 @@ private:
     int m_index = -1;
 };
 
+/// key == name, inline: every member's key is tried against the names its object
+/// knows, and most tries fail on the length alone. \a name is ASCII.
+inline bool is(const QString &key, const char *name)
+{
+    const qsizetype n = qsizetype(std::strlen(name)); // a constant once inlined
+    if (key.size() != n)
+        return false;
+    const QChar *k = key.constData();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (k[i].unicode() != char16_t(name[i]))
+            return false;
+    }
+    return true;
+}
+
 /// Keys of file-format §6 that Sequelize ignores for some association types.
 bool keyApplies(const QString &key, AssociationType t)
 {
     const bool btm = t == AssociationType::BelongsToMany;
-    if (key == L("sourceKey"))
+    if (is(key, "sourceKey"))
         return t != AssociationType::BelongsTo;
-    if (key == L("targetKey"))
+    if (is(key, "targetKey"))
         return t == AssociationType::BelongsTo || btm;
-    if (key == L("otherKey") || key == L("through"))
+    if (is(key, "otherKey") || is(key, "through"))
         return btm;
-    if (key == L("foreignKeyConstraint"))
+    if (is(key, "foreignKeyConstraint"))
         return !btm;
     return true;
 }
@@ -100,9 +116,29 @@ private:
     QString readModelRef(const JsonValue &v, const Path &path);
     std::optional<QString> readAction(const JsonValue &v, const Path &path);
 
+    /// DataType::parse() of a type string, or why it failed.
+    struct ParsedType
+    {
+        std::optional<DataType> type;
+        QString message;
+    };
+    /// Type strings repeat (`STRING`, `INTEGER`): each is parsed once, and its
+    /// DataType shared by every attribute that spells it.
+    const ParsedType &parseType(const QString &text)
+    {
+        auto it = m_types.find(text);
+        if (it == m_types.end()) {
+            ParsedType parsed;
+            parsed.type = DataType::parse(text, &parsed.message);
+            it = m_types.insert(text, parsed);
+        }
+        return *it;
+    }
+
     Diagnostics m_diags;
-    QStringList m_modelNames; ///< unique model names, in order
-    QSet<QString> m_modelSet;
+    QHash<QString, ParsedType> m_types;
+    QStringList m_modelNames;         ///< unique model names, in order
+    QHash<QString, int> m_modelIndex; ///< index of each name's first definition
     bool m_modelsKnown = false;
 };
 
@@ -114,7 +150,7 @@ void Reader::members(const JsonValue &obj, const Path &path, Extensions &ext, Ha
     for (size_t i = 0; i < obj.keys().size(); ++i) {
         const QString &key = obj.keys()[i];
         const Path p(path, key);
-        if (key.startsWith(L("x-")))
+        if (key.size() >= 2 && key[0] == u'x' && key[1] == u'-')
             ext.emplace_back(key, obj.items()[i]);
         else if (!handle(key, obj.items()[i], p))
             error(p, QStringLiteral("unknown key %1").arg(jsonQuote(key)));
@@ -126,7 +162,8 @@ void Reader::requireKeys(const JsonValue &obj, const Path &path,
 {
     for (const char *k : keys) {
         const auto &present = obj.keys();
-        if (std::find(present.begin(), present.end(), L(k)) == present.end())
+        if (std::none_of(present.begin(), present.end(),
+                         [k](const QString &key) { return is(key, k); }))
             error(path, QStringLiteral("missing required key \"%1\"").arg(L(k)));
     }
 }
@@ -166,7 +203,7 @@ LoadResult Reader::read(const JsonValue &doc)
     const Path root;
     const Path formatPath(root, u"format");
     // A missing or different format makes every other message meaningless.
-    const JsonValue *format = doc.find(L("format"));
+    const JsonValue *format = doc.find(QStringLiteral("format"));
     if (!doc.isObject())
         error(
             root,
@@ -184,24 +221,25 @@ LoadResult Reader::read(const JsonValue &doc)
     Schema s;
     const JsonValue *associations = nullptr;
     members(doc, root, s.extensions, [&](const QString &key, const JsonValue &v, const Path &p) {
-        if (key == L("options")) {
+        if (is(key, "options")) {
             s.hasOptions = true;
             readOptions(v, p, s.options);
-        } else if (key == L("models")) {
+        } else if (is(key, "models")) {
             readModels(v, p, s.models);
-        } else if (key == L("associations")) {
+        } else if (is(key, "associations")) {
             associations = &v; // read once every model name is known
-        } else if (key == L("view") || key == L("layout")) {
+        } else if (is(key, "view") || is(key, "layout")) {
             if (isKind(v, Kind::Object, p, "an object"))
-                (key == L("view") ? s.view : s.layout) = v;
+                (is(key, "view") ? s.view : s.layout) = v;
         } else {
-            return key == L("format");
+            return is(key, "format");
         }
         return true;
     });
     requireKeys(doc, root, {"models"});
     const Path associationsPath(root, u"associations");
     if (associations && isKind(*associations, Kind::Array, associationsPath, "an array")) {
+        s.associations.reserve(associations->size());
         for (int i = 0; i < associations->size(); ++i) {
             Association a;
             readAssociation(associations->items()[size_t(i)], Path(associationsPath, i), a);
@@ -219,20 +257,20 @@ void Reader::readOptions(const JsonValue &v, const Path &path, ModelOptions &o)
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
     members(v, path, o.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-        if (key == L("underscored"))
+        if (is(key, "underscored"))
             o.underscored = readBool(x, p);
-        else if (key == L("timestamps"))
+        else if (is(key, "timestamps"))
             o.timestamps = readBool(x, p);
-        else if (key == L("freezeTableName"))
+        else if (is(key, "freezeTableName"))
             o.freezeTableName = readBool(x, p);
-        else if (key == L("paranoid"))
+        else if (is(key, "paranoid"))
             o.paranoid = readBool(x, p);
-        else if (key != L("createdAt") && key != L("updatedAt") && key != L("deletedAt"))
+        else if (!is(key, "createdAt") && !is(key, "updatedAt") && !is(key, "deletedAt"))
             return false;
         else {
-            TimestampName &t = key == L("createdAt")   ? o.createdAt
-                               : key == L("updatedAt") ? o.updatedAt
-                                                       : o.deletedAt;
+            TimestampName &t = is(key, "createdAt")   ? o.createdAt
+                               : is(key, "updatedAt") ? o.updatedAt
+                                                      : o.deletedAt;
             t.present = true;
             if (x.isBool() && !x.toBool())
                 t.disabled = true;
@@ -249,21 +287,21 @@ void Reader::readModels(const JsonValue &v, const Path &path, QVector<Model> &mo
 {
     if (!isKind(v, Kind::Array, path, "an array"))
         return;
-    QHash<QString, int> firstIndex;
+    models.reserve(models.size() + v.size());
+    m_modelIndex.reserve(v.size());
     for (int i = 0; i < v.size(); ++i) {
         const Path p(path, i);
         Model m;
         readModel(v.items()[size_t(i)], p, m);
         if (!m.name.isEmpty()) {
-            const auto it = firstIndex.constFind(m.name);
-            if (it != firstIndex.constEnd()) {
+            const auto it = m_modelIndex.constFind(m.name);
+            if (it != m_modelIndex.constEnd()) {
                 error(Path(p, u"name"),
                       QStringLiteral("duplicate model name '%1' (first defined at %2)")
                           .arg(m.name, Path(path, it.value()).toString()));
             } else {
-                firstIndex.insert(m.name, i);
+                m_modelIndex.insert(m.name, i);
                 m_modelNames.append(m.name);
-                m_modelSet.insert(m.name);
             }
         }
         models.append(std::move(m));
@@ -277,20 +315,20 @@ void Reader::readModel(const JsonValue &v, const Path &path, Model &m)
         return;
     m.tableNameWritten = false;
     members(v, path, m.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-        if (key == L("name")) {
+        if (is(key, "name")) {
             m.name = readName(x, p).value_or(QString());
-        } else if (key == L("tableName")) {
+        } else if (is(key, "tableName")) {
             m.tableNameWritten = true;
             if (x.isString())
                 m.tableName = x.text();
             else if (!x.isNull())
                 typeError(p, L("a string or null"), x);
-        } else if (key == L("options")) {
+        } else if (is(key, "options")) {
             m.hasOptions = true;
             readOptions(x, p, m.options);
-        } else if (key == L("attributes")) {
+        } else if (is(key, "attributes")) {
             readAttributes(x, p, m.attributes);
-        } else if (key == L("indexes")) {
+        } else if (is(key, "indexes")) {
             m.indexes.emplace();
             if (isKind(x, Kind::Array, p, "an array")) {
                 for (int i = 0; i < x.size(); ++i) {
@@ -298,7 +336,7 @@ void Reader::readModel(const JsonValue &v, const Path &path, Model &m)
                     readIndex(x.items()[size_t(i)], Path(p, i), m.indexes->back());
                 }
             }
-        } else if (key == L("position")) {
+        } else if (is(key, "position")) {
             readPosition(x, p, m);
         } else {
             return false;
@@ -312,19 +350,30 @@ void Reader::readAttributes(const JsonValue &v, const Path &path, QVector<Attrib
 {
     if (!isKind(v, Kind::Array, path, "an array"))
         return;
+    // Attribute lists are short: scanning the earlier names is cheaper than a hash,
+    // which is only built for long lists.
+    constexpr int kLinearLimit = 16;
     QHash<QString, int> firstIndex;
+    const qsizetype base = attrs.size();
+    attrs.reserve(base + v.size());
     for (int i = 0; i < v.size(); ++i) {
         const Path p(path, i);
         Attribute a;
         readAttribute(v.items()[size_t(i)], p, a, false);
         if (!a.name.isEmpty()) {
-            const auto it = firstIndex.constFind(a.name);
-            if (it != firstIndex.constEnd())
+            int first = -1;
+            if (v.size() <= kLinearLimit) {
+                for (int k = 0; k < i && first < 0; ++k)
+                    first = attrs[base + k].name == a.name ? k : -1;
+            } else {
+                first = firstIndex.value(a.name, -1);
+                if (first < 0)
+                    firstIndex.insert(a.name, i);
+            }
+            if (first >= 0)
                 error(Path(p, u"name"),
                       QStringLiteral("duplicate attribute name '%1' (first defined at %2)")
-                          .arg(a.name, Path(path, it.value()).toString()));
-            else
-                firstIndex.insert(a.name, i);
+                          .arg(a.name, Path(path, first).toString()));
         }
         attrs.append(std::move(a));
     }
@@ -336,35 +385,37 @@ void Reader::readAttribute(const JsonValue &v, const Path &path, Attribute &a, b
         return;
     a.hasName = false;
     members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-        if (key == L("name")) {
+        if (is(key, "name")) {
             a.hasName = true;
             a.name = readName(x, p).value_or(QString());
-        } else if (key == L("type")) {
-            QString message;
-            if (isKind(x, Kind::String, p, "a type string") &&
-                !(a.type = DataType::parse(x.text(), &message)))
-                error(p, message);
-        } else if (key == L("allowNull")) {
+        } else if (is(key, "type")) {
+            if (isKind(x, Kind::String, p, "a type string")) {
+                const ParsedType &parsed = parseType(x.text());
+                a.type = parsed.type;
+                if (!a.type)
+                    error(p, parsed.message);
+            }
+        } else if (is(key, "allowNull")) {
             a.allowNull = readBool(x, p);
-        } else if (key == L("primaryKey")) {
+        } else if (is(key, "primaryKey")) {
             a.primaryKey = readBool(x, p);
-        } else if (key == L("autoIncrement")) {
+        } else if (is(key, "autoIncrement")) {
             a.autoIncrement = readBool(x, p);
-        } else if (key == L("unique")) {
+        } else if (is(key, "unique")) {
             if (x.isBool())
                 a.unique = {UniqueSpec::Kind::Bool, x.toBool(), QString()};
             else if (x.isString() && !x.text().isEmpty())
                 a.unique = {UniqueSpec::Kind::Group, false, x.text()};
             else
                 typeError(p, L("true, false or a non-empty group name"), x);
-        } else if (key == L("defaultValue")) {
+        } else if (is(key, "defaultValue")) {
             if (x.isString() || x.isBool() || (x.isNumber() && readFinite(x, p)))
                 a.defaultValue = x;
             else if (!x.isNumber())
                 typeError(p, L("a string, number or boolean"), x);
-        } else if (key == L("field")) {
+        } else if (is(key, "field")) {
             a.field = readName(x, p);
-        } else if (key == L("comment")) {
+        } else if (is(key, "comment")) {
             if (isKind(x, Kind::String, p, "a string"))
                 a.comment = x.text();
         } else {
@@ -381,14 +432,14 @@ void Reader::readIndex(const JsonValue &v, const Path &path, IndexSpec &index)
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
     members(v, path, index.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-        if (key == L("fields")) {
+        if (is(key, "fields")) {
             if (!x.isArray() || x.size() == 0)
                 typeError(p, L("a non-empty array of attribute names"), x);
             for (int f = 0; x.isArray() && f < x.size(); ++f)
                 index.fields.append(readName(x.items()[size_t(f)], Path(p, f)).value_or(QString()));
-        } else if (key == L("unique")) {
+        } else if (is(key, "unique")) {
             index.unique = readBool(x, p);
-        } else if (key == L("name")) {
+        } else if (is(key, "name")) {
             index.name = readName(x, p);
         } else {
             return false;
@@ -405,11 +456,11 @@ void Reader::readPosition(const JsonValue &v, const Path &path, Model &m)
     QPointF pos;
     members(v, path, m.positionExtensions,
             [&](const QString &key, const JsonValue &x, const Path &p) {
-                if (key == L("x"))
+                if (is(key, "x"))
                     pos.setX(readFinite(x, p).value_or(0.0));
-                else if (key == L("y"))
+                else if (is(key, "y"))
                     pos.setY(readFinite(x, p).value_or(0.0));
-                return key == L("x") || key == L("y");
+                return is(key, "x") || is(key, "y");
             });
     requireKeys(v, path, {"x", "y"});
     m.position = pos;
@@ -420,13 +471,13 @@ void Reader::readAssociation(const JsonValue &v, const Path &path, Association &
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
     std::optional<AssociationType> type;
-    const JsonValue *t = v.find(L("type"));
+    const JsonValue *t = v.find(QStringLiteral("type"));
     const Path typePath(path, u"type");
     if (t && isKind(*t, Kind::String, typePath, "a string")) {
         type = associationTypeFromName(t->text());
         static const QStringList names{L("belongsTo"), L("hasOne"), L("hasMany"),
                                        L("belongsToMany")};
-        const QString hint = suggestName(t->text(), names);
+        const QString hint = type ? QString() : suggestName(t->text(), names);
         if (!type)
             error(typePath,
                   QStringLiteral("unknown association type %1 (%2)")
@@ -436,43 +487,35 @@ void Reader::readAssociation(const JsonValue &v, const Path &path, Association &
                                           : QStringLiteral("did you mean \"%1\"?").arg(hint)));
         a.type = type.value_or(AssociationType::BelongsTo);
     }
-    static const QStringList known{L("type"),
-                                   L("source"),
-                                   L("target"),
-                                   L("as"),
-                                   L("foreignKey"),
-                                   L("sourceKey"),
-                                   L("targetKey"),
-                                   L("otherKey"),
-                                   L("through"),
-                                   L("constraints"),
-                                   L("foreignKeyConstraint"),
-                                   L("onDelete"),
-                                   L("onUpdate")};
+    static const char *const known[] = {
+        "type",      "source",   "target",  "as",          "foreignKey",           "sourceKey",
+        "targetKey", "otherKey", "through", "constraints", "foreignKeyConstraint", "onDelete",
+        "onUpdate"};
     members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-        if (!known.contains(key))
+        if (std::none_of(std::begin(known), std::end(known),
+                         [&key](const char *k) { return is(key, k); }))
             return false;
         if (type && !keyApplies(key, *type))
             error(p, QStringLiteral("key \"%1\" has no effect on %2")
                          .arg(key, associationTypeName(*type)));
-        else if (key == L("source"))
+        else if (is(key, "source"))
             a.source = readModelRef(x, p);
-        else if (key == L("target"))
+        else if (is(key, "target"))
             a.target = readModelRef(x, p);
-        else if (key == L("as"))
+        else if (is(key, "as"))
             readAlias(x, p, a.as, type);
-        else if (key == L("foreignKey") || key == L("otherKey"))
-            readKeySpec(x, p, key == L("foreignKey") ? a.foreignKey : a.otherKey);
-        else if (key == L("sourceKey") || key == L("targetKey") || key == L("through"))
-            (key == L("sourceKey")   ? a.sourceKey
-             : key == L("targetKey") ? a.targetKey
-                                     : a.through) = readName(x, p);
-        else if (key == L("constraints"))
+        else if (is(key, "foreignKey") || is(key, "otherKey"))
+            readKeySpec(x, p, is(key, "foreignKey") ? a.foreignKey : a.otherKey);
+        else if (is(key, "sourceKey") || is(key, "targetKey") || is(key, "through"))
+            (is(key, "sourceKey")   ? a.sourceKey
+             : is(key, "targetKey") ? a.targetKey
+                                    : a.through) = readName(x, p);
+        else if (is(key, "constraints"))
             a.constraints = readBool(x, p);
-        else if (key == L("foreignKeyConstraint"))
+        else if (is(key, "foreignKeyConstraint"))
             a.foreignKeyConstraint = readBool(x, p);
-        else if (key == L("onDelete") || key == L("onUpdate"))
-            (key == L("onDelete") ? a.onDelete : a.onUpdate) = readAction(x, p);
+        else if (is(key, "onDelete") || is(key, "onUpdate"))
+            (is(key, "onDelete") ? a.onDelete : a.onUpdate) = readAction(x, p);
         return true;
     });
     requireKeys(v, path, {"type", "source", "target"});
@@ -491,11 +534,11 @@ void Reader::readAlias(const JsonValue &v, const Path &path, AliasSpec &as,
     } else if (v.isObject()) {
         as.kind = AliasSpec::Kind::Object;
         members(v, path, as.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-            if (key == L("singular"))
+            if (is(key, "singular"))
                 as.singular = readName(x, p).value_or(QString());
-            else if (key == L("plural"))
+            else if (is(key, "plural"))
                 as.plural = readName(x, p).value_or(QString());
-            return key == L("singular") || key == L("plural");
+            return is(key, "singular") || is(key, "plural");
         });
         requireKeys(v, path, {"singular", "plural"});
     } else {
@@ -519,7 +562,7 @@ void Reader::readKeySpec(const JsonValue &v, const Path &path, KeySpec &k)
 QString Reader::readModelRef(const JsonValue &v, const Path &path)
 {
     const QString name = readName(v, path).value_or(QString());
-    if (name.isEmpty() || !m_modelsKnown || m_modelSet.contains(name))
+    if (name.isEmpty() || !m_modelsKnown || m_modelIndex.contains(name))
         return name;
     const QString hint = suggestName(name, m_modelNames);
     error(path, QStringLiteral("no model named '%1'%2")

@@ -152,7 +152,6 @@ void Deriver::defineModel(int index)
     const Model &m = m_schema->models[index];
     ModelState st;
     st.attrs.reserve(size_t(m.attributes.size()) + 6); // + id, timestamps, a few FKs
-    st.byName.reserve(m.attributes.size() + 6);
     st.ownProps.reserve(m.attributes.size() + 16);
     st.name = m.name;
     st.modelIndex = index;
@@ -324,10 +323,19 @@ void Deriver::addConstraint(Attr &attr, const ModelState &ref, const AssocState 
     }
 }
 
+/// prefix + name with one allocation: accessor names are made by the hundred thousand.
+static QString accessorName(QStringView prefix, const QString &name)
+{
+    QString s(prefix.size() + name.size(), Qt::Uninitialized);
+    QChar *out = std::copy(prefix.begin(), prefix.end(), s.data());
+    std::copy_n(name.constData(), name.size(), out);
+    return s;
+}
+
 static QStringList singleMethods(const QString &singular)
 {
     const QString s = upperFirst(singular);
-    return {QStringLiteral("get") + s, QStringLiteral("set") + s, QStringLiteral("create") + s};
+    return {accessorName(u"get", s), accessorName(u"set", s), accessorName(u"create", s)};
 }
 
 static QStringList multiMethods(const QString &singular, const QString &plural)
@@ -335,10 +343,10 @@ static QStringList multiMethods(const QString &singular, const QString &plural)
     const QString s = upperFirst(singular), p = upperFirst(plural);
     // has-many.js mixin order: get, count, hasSingle, hasAll, set, add, addMultiple,
     // remove, removeMultiple, create.
-    return {QStringLiteral("get") + p,   QStringLiteral("count") + p,  QStringLiteral("has") + s,
-            QStringLiteral("has") + p,   QStringLiteral("set") + p,    QStringLiteral("add") + s,
-            QStringLiteral("add") + p,   QStringLiteral("remove") + s, QStringLiteral("remove") + p,
-            QStringLiteral("create") + s};
+    return {accessorName(u"get", p),   accessorName(u"count", p),  accessorName(u"has", s),
+            accessorName(u"has", p),   accessorName(u"set", p),    accessorName(u"add", s),
+            accessorName(u"add", p),   accessorName(u"remove", s), accessorName(u"remove", p),
+            accessorName(u"create", s)};
 }
 
 void Deriver::injectForeignKey(AssocState &a, int holderIndex, int refIndex,

@@ -51,13 +51,28 @@ struct ModelState
     int modelIndex = -1;
     bool junction = false;
     std::vector<Attr> attrs;
-    QHash<QString, int> byName;
+    QHash<QString, int> byName;             ///< only once there are kIndexedFrom attributes
     QVector<QPair<QString, int>> assocKeys; ///< source.associations, insertion order
     QSet<QString> ownProps;
     QStringList accessors;
     QVector<IndexSpec> indexes;
 
-    int find(const QString &n) const { return byName.value(n, -1); }
+    /// Models have a handful of attributes: scanning them beats hashing (and a hash
+    /// per model), so the name index is only built for long attribute lists.
+    static constexpr size_t kIndexedFrom = 16;
+
+    /// Index of the attribute named n, or -1. Were a name there twice, the last
+    /// one counts, as when a JS object key is assigned again.
+    int find(const QString &n) const
+    {
+        if (attrs.size() >= kIndexedFrom)
+            return byName.value(n, -1);
+        for (size_t i = attrs.size(); i-- > 0;) {
+            if (attrs[i].name == n)
+                return int(i);
+        }
+        return -1;
+    }
     Attr *attr(const QString &n)
     {
         const int i = find(n);
@@ -65,9 +80,12 @@ struct ModelState
     }
     void append(Attr &&a)
     {
-        byName.insert(a.name, int(attrs.size()));
         ownProps.insert(a.name);
         attrs.push_back(std::move(a));
+        if (attrs.size() == kIndexedFrom)
+            reindex();
+        else if (attrs.size() > kIndexedFrom)
+            byName.insert(attrs.back().name, int(attrs.size()) - 1);
     }
     void append(const Attr &a) { append(Attr(a)); }
     void remove(const QString &n)
@@ -76,10 +94,16 @@ struct ModelState
         if (i < 0)
             return;
         attrs.erase(attrs.begin() + i);
+        reindex();
+        ownProps.remove(n);
+    }
+    void reindex()
+    {
         byName.clear();
+        if (attrs.size() < kIndexedFrom)
+            return;
         for (int k = 0; k < int(attrs.size()); ++k)
             byName.insert(attrs[size_t(k)].name, k);
-        ownProps.remove(n);
     }
     QString pkAttribute() const
     {

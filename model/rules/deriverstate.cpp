@@ -254,6 +254,10 @@ DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previou
         if (rebuild[size_t(s)] || was < 0) {
             out.tables[i] = tableOf(m_models[size_t(s)]);
             out.accessors[i] = {m_models[size_t(s)].name, m_models[size_t(s)].accessors};
+            // A one-off derivation keeps no state: each model's goes as soon as its
+            // table is built, so the two are never held in memory together.
+            if (!m_keepState)
+                m_models[size_t(s)] = ModelState();
         } else {
             out.tables[i] = std::move(previous.tables[was]);
             out.accessors[i] = std::move(previous.accessors[was]);

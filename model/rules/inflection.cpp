@@ -101,10 +101,30 @@ QRegularExpression compileJsRegex(const char *js)
         }
         pcre += QLatin1Char(c);
     }
+    // Compiled (and JIT-compiled) on first use, under QRegularExpression's own lock: most
+    // rules are never run, because their last-letter check rules the word out first.
     QRegularExpression re(pcre, QRegularExpression::CaseInsensitiveOption);
     Q_ASSERT_X(re.isValid(), "compileJsRegex", js);
-    re.optimize(); // compile (and JIT) now, not lazily on first use from some thread
     return re;
+}
+
+// Capturing groups of a JavaScript regex source: `(` not escaped, not in a class and not
+// followed by `?` (what captureCount() reports, without compiling the regex for it).
+int jsCaptureCount(const char *js)
+{
+    int groups = 0;
+    bool inClass = false;
+    for (const char *p = js; *p; ++p) {
+        if (*p == '\\' && p[1])
+            ++p;
+        else if (inClass)
+            inClass = *p != ']';
+        else if (*p == '[')
+            inClass = true;
+        else if (*p == '(' && p[1] != '?')
+            ++groups;
+    }
+    return groups;
 }
 
 // Parses a replacement string the way String.prototype.replace (GetSubstitution) reads it,
@@ -247,7 +267,9 @@ template <size_t N> std::vector<Rule> compileRules(const RuleDef (&defs)[N])
             rule.lastLetters |= quint32(1) << (c.unicode() - u'a');
         rule.hasReplacement = def.replacement != nullptr;
         if (rule.hasReplacement)
-            rule.replacement = parseReplacement(def.replacement, rule.regex.captureCount());
+            rule.replacement = parseReplacement(def.replacement, jsCaptureCount(def.regex));
+        Q_ASSERT_X(jsCaptureCount(def.regex) == rule.regex.captureCount(), "compileRules",
+                   def.regex);
         if (std::strcmp(def.regex, "$") == 0 && rule.hasReplacement &&
             std::all_of(
                 rule.replacement.begin(), rule.replacement.end(),
@@ -668,7 +690,10 @@ QString camelize(const QString &s)
     out.reserve(end - begin);
     for (qsizetype i = begin; i < end;) {
         if (!isSeparator(s.at(i))) {
-            out += s.at(i++);
+            const qsizetype run = i;
+            while (i < end && !isSeparator(s.at(i)))
+                ++i;
+            out.append(s.constData() + run, i - run);
             continue;
         }
         while (i < end && isSeparator(s.at(i)))
@@ -686,7 +711,11 @@ QString upperFirst(const QString &s)
     // createCaseFirst('toUpperCase'): chr = first symbol (or charAt(0) when !hasUnicode)
     if (s.isEmpty())
         return s;
-    const qsizetype n = lodashHasUnicode(s) ? lodashFirstSymbolLength(s) : 1;
+    const bool unicode = lodashHasUnicode(s);
+    const char16_t first = s.front().unicode();
+    if (!unicode && first < 0x80 && !(first >= u'a' && first <= u'z'))
+        return s; // already upper-case (or caseless): shared, not copied
+    const qsizetype n = unicode ? lodashFirstSymbolLength(s) : 1;
     QString out = n == 1 ? jsUpperUnit(s.at(0)) : s.left(n).toUpper();
     out += QStringView(s).mid(n);
     return out;
