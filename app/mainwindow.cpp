@@ -3,6 +3,7 @@
 #include "applydialog.h"
 #include "connectiondialog.h"
 #include "exportddldialog.h"
+#include "importdialog.h"
 #include "io/schemareader.h"
 #include "problemspanel.h"
 #include "rules/analysis.h"
@@ -93,6 +94,13 @@ void MainWindow::createActions()
     m_applyAction->setStatusTip(tr("Create or update the schema in a SQLite, PostgreSQL or "
                                    "MariaDB database"));
     m_applyAction->setEnabled(false);
+    // Always available: importing needs no document, it makes one.
+    QAction *import =
+        database->addAction(tr("&Import\u2026"), this, &MainWindow::importFromDatabase);
+    import->setObjectName(QStringLiteral("actionImportFromDatabase"));
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    import->setStatusTip(tr("Make a project from the tables of a SQLite, PostgreSQL or "
+                            "MariaDB database"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_problemsDock->toggleViewAction());
@@ -221,6 +229,33 @@ void MainWindow::openApplyDialog(const DatabaseTarget &target)
         new ApplyDialog(target, m_schemaPanel->derived(), m_schemaPanel->analysis(), this);
     dialog->setObjectName(QStringLiteral("applyDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::importFromDatabase()
+{
+    auto *connection = new ConnectionDialog(ConnectionDialog::Purpose::Import, this);
+    connection->setObjectName(QStringLiteral("connectionDialog"));
+    connection->setAttribute(Qt::WA_DeleteOnClose);
+    connect(connection, &QDialog::accepted, this,
+            [this, connection] { importDatabase(connection->target()); });
+    connection->open();
+}
+
+void MainWindow::importDatabase(const DatabaseTarget &target)
+{
+    // It deletes itself once the run is over (canceled or not), never earlier.
+    auto *dialog = new ImportDialog(target, this);
+    dialog->setObjectName(QStringLiteral("importDialog"));
+    dialog->setHooks(m_importHooks);
+    if (!m_path.isEmpty())
+        dialog->setFallbackDirectory(QFileInfo(m_path).absolutePath());
+    connect(dialog, &ImportDialog::saved, this, [this, target](const QString &path) {
+        if (openFile(path))
+            statusBar()->showMessage(
+                tr("Imported %1 into %2").arg(target.url(), QFileInfo(path).fileName()), 5000);
+    });
+    dialog->start();
     dialog->open();
 }
 

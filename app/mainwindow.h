@@ -1,5 +1,7 @@
 #pragma once
 
+#include "importdialog.h"
+
 #include <QMainWindow>
 
 class QAction;
@@ -27,10 +29,17 @@ public:
     bool openFile(const QString &path);
     /// Loads the example bundled as a resource.
     bool openExample();
+    /// Database > Import once the connection is chosen: reads and imports \a target
+    /// off the GUI thread, asks where to save the project and opens it.
+    void importDatabase(const DatabaseTarget &target);
 
     /// The file shown, empty for the bundled example or nothing.
     QString currentPath() const { return m_path; }
     SchemaPanel *schemaPanel() const { return m_schemaPanel; }
+
+    /// What Database > Import asks through (save path, messages, worker hook): tests
+    /// answer without modal loops. Unset members keep the dialogs.
+    void setImportHooks(const ImportHooks &hooks) { m_importHooks = hooks; }
     ProblemsPanel *problemsPanel() const { return m_problemsPanel; }
 
 protected:
@@ -42,6 +51,7 @@ private Q_SLOTS:
     void about();
     void exportDdl();
     void applyToDatabase();
+    void importFromDatabase();
 
 private:
     void createActions();
@@ -56,6 +66,7 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_exportDdlAction = nullptr;
     QAction *m_applyAction = nullptr;
+    ImportHooks m_importHooks;
     QString m_path;        ///< file shown; empty with the example
     QString m_displayName; ///< empty until something was shown
     QString m_projectName; ///< file name without `.json`, for exported files

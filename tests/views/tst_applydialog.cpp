@@ -2,7 +2,7 @@
 // that creates what the catalog expectations say, confirmations before anything is
 // dropped (declining changes nothing), a second confirmation before rows are lost,
 // Cancel that leaves the database as it was, the work done off the GUI thread, and
-// the main window's menu item.
+// the main window's menu item and that its Database shortcuts clash with nothing.
 #include "applydialog.h"
 #include "connectiondialog.h"
 #include "ddl/catalog.h"
@@ -173,7 +173,8 @@ private Q_SLOTS:
     void failureIsShownWithTheError();
     void destroyingMidRunRollsBackFirst();
     void mainWindowActionOpensConnectionThenApply();
-    void applyShortcutIsFree();
+    void databaseShortcutsAreFree_data();
+    void databaseShortcutsAreFree();
 
 private:
     QString freshPath();
@@ -490,15 +491,26 @@ void TstApplyDialog::mainWindowActionOpensConnectionThenApply()
     QTRY_VERIFY(apply.isNull());
 }
 
-void TstApplyDialog::applyShortcutIsFree()
+void TstApplyDialog::databaseShortcutsAreFree_data()
 {
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QKeySequence>("shortcut");
+    QTest::newRow("apply") << QStringLiteral("actionApplyToDatabase")
+                           << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D);
+    QTest::newRow("import") << QStringLiteral("actionImportFromDatabase")
+                            << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I);
+}
+
+void TstApplyDialog::databaseShortcutsAreFree()
+{
+    QFETCH(QString, action);
+    QFETCH(QKeySequence, shortcut);
     mc::MainWindow w;
-    auto *action = w.findChild<QAction *>(QStringLiteral("actionApplyToDatabase"));
-    QVERIFY(action);
-    const QKeySequence shortcut = action->shortcut();
-    QVERIFY(!shortcut.isEmpty());
+    auto *mine = w.findChild<QAction *>(action);
+    QVERIFY(mine);
+    QCOMPARE(mine->shortcut(), shortcut);
     for (const QAction *other : w.findChildren<QAction *>()) {
-        if (other != action)
+        if (other != mine)
             QVERIFY2(!other->shortcuts().contains(shortcut), qPrintable(other->objectName()));
     }
     // Nor one the platform gives a standard meaning (Ctrl+Shift+A is Deselect on KDE
