@@ -1,5 +1,6 @@
 #include "postgresalter.h"
 
+#include "db/postgresapplier.h"
 #include "db/postgrescatalog.h"
 #include "ddl/catalog.h"
 #include "ddl/defaultliteral.h"
@@ -280,8 +281,7 @@ void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions
     for (const QString &s :
          {QStringLiteral("SET client_min_messages TO warning"), QStringLiteral("BEGIN")}) {
         if (!query.exec(s)) {
-            result.error =
-                QStringLiteral("statement failed: %1\n%2").arg(s, query.lastError().text());
+            result.error = postgresFailure(s, query.lastError());
             return;
         }
     }
@@ -296,8 +296,7 @@ void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions
         if (cancel || !query.exec(s.sql)) {
             result.canceled = cancel;
             result.error = cancel ? QStringLiteral("canceled before: ") + s.sql
-                                  : QStringLiteral("statement failed: %1\n%2")
-                                        .arg(s.sql, query.lastError().text());
+                                  : postgresFailure(s.sql, query.lastError());
             QSqlQuery rollback(db);
             if (!rollback.exec(QStringLiteral("ROLLBACK")))
                 // The server rolls the transaction back when the connection closes.
@@ -310,7 +309,7 @@ void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions
     }
     result.executed << QStringLiteral("COMMIT");
     if (!query.exec(QStringLiteral("COMMIT"))) {
-        result.error = QStringLiteral("statement failed: COMMIT\n") + query.lastError().text();
+        result.error = postgresFailure(QStringLiteral("COMMIT"), query.lastError());
         result.unchanged = true; // a failed COMMIT rolls back
         return;
     }

@@ -25,7 +25,7 @@ QString createdTable(const QString &statement)
 
 QString failure(const QString &statement, const QSqlError &e)
 {
-    return QStringLiteral("statement failed: %1\n%2").arg(statement, e.text());
+    return postgresFailure(statement, e);
 }
 
 /// The table an `ALTER TABLE "t" ... ADD FOREIGN KEY` statement changes, or an empty string.
@@ -128,6 +128,22 @@ void run(QSqlDatabase &db, const QStringList &planned, const ApplyOptions &optio
 }
 
 } // namespace
+
+QString postgresFailure(const QString &statement, const QSqlError &e)
+{
+    QString text = QStringLiteral("statement failed: %1\n%2").arg(statement, e.text());
+    // Every table created in one transaction holds a few locks until COMMIT, and the
+    // server's lock table is sized by max_locks_per_transaction: a large schema can
+    // outgrow the default (64 per connection) although each statement is fine.
+    if (e.text().contains(QLatin1String("max_locks_per_transaction")))
+        text += QStringLiteral(
+            "\nThe whole schema is created in one transaction, so that a failure leaves "
+            "nothing behind, and every table holds a few locks until it commits: this "
+            "server's lock table is too small for that many tables. Raise "
+            "max_locks_per_transaction in postgresql.conf (for example to 1024) and restart "
+            "the server.");
+    return text;
+}
 
 bool isPostgresUrl(const QString &url)
 {

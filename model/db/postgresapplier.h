@@ -6,6 +6,7 @@
 #include "rules/derive.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QString>
 #include <QStringList>
 
@@ -24,6 +25,10 @@ std::optional<PostgresTarget> parsePostgresUrl(const QString &url, QString *erro
 /// Adds a QPSQL connection named \a connection for \a target (password from
 /// MODELCANVAS_DB_PASSWORD when set), not opened yet; the caller removes it.
 QSqlDatabase addPostgresDatabase(const PostgresTarget &target, const QString &connection);
+
+/// "statement failed: STATEMENT\nERROR" for people, with what to do when the server ran
+/// out of lock slots (max_locks_per_transaction) creating a large schema in one transaction.
+QString postgresFailure(const QString &statement, const QSqlError &error);
 
 /// True when \a url names PostgreSQL (`postgres://` or `postgresql://`), well-formed or not.
 bool isPostgresUrl(const QString &url);

@@ -39,6 +39,7 @@ class TestPostgresOffline : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void lockTableExhaustionSaysWhatToRaise();
     void parsesSequelizeUrls();
     void dryRunConnectsToNothing();
     void unreachableServerIsAnError();
@@ -89,6 +90,21 @@ void TestPostgresOffline::unreachableServerIsAnError()
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("cannot connect")), qPrintable(r.error));
     QVERIFY(r.executed.isEmpty());
+}
+
+void TestPostgresOffline::lockTableExhaustionSaysWhatToRaise()
+{
+    const QSqlError outOfLocks(QStringLiteral("out of shared memory"),
+                               QStringLiteral("ERROR:  out of shared memory\nHINT:  You might "
+                                              "need to increase max_locks_per_transaction."),
+                               QSqlError::StatementError);
+    const QString text = postgresFailure(QStringLiteral("CREATE TABLE t (x int)"), outOfLocks);
+    QVERIFY(text.startsWith(QLatin1String("statement failed: CREATE TABLE t (x int)\n")));
+    QVERIFY2(text.contains(QLatin1String("Raise max_locks_per_transaction in postgresql.conf")),
+             qPrintable(text));
+    const QSqlError other(QStringLiteral("syntax"), QStringLiteral("ERROR:  syntax error"),
+                          QSqlError::StatementError);
+    QVERIFY(!postgresFailure(QStringLiteral("x"), other).contains(QLatin1String("Raise")));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresOffline)
