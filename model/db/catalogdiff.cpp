@@ -18,11 +18,6 @@ QJsonObject toQt(const JsonValue &v)
     return QJsonDocument::fromJson(v.toCompactJson().toUtf8()).object();
 }
 
-QString rowCount(qint64 n)
-{
-    return n == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(n);
-}
-
 QJsonObject columnsByName(const QJsonObject &table)
 {
     QJsonObject out;
@@ -159,6 +154,11 @@ TableDiff diffCatalogTable(const QJsonObject &live, const QJsonObject &design)
         (u ? d.droppedUniques : d.droppedIndexes) = lists(minus(l, w));
     }
     return d;
+}
+
+QString rowCount(qint64 n)
+{
+    return n == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(n);
 }
 
 QStringList designCreationOrder(const DerivedSchema &derived, const Analysis &analysis)

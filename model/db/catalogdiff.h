@@ -120,6 +120,9 @@ AlterPlan planServerForce(const DerivedSchema &derived, const Analysis &analysis
 AlterPlan planServerAlter(const DerivedSchema &derived, const Analysis &analysis,
                           const LiveSchema &live, const AlterWriter &writer);
 
+/// "1 row", "N rows": how refusals and notes count a table's rows.
+QString rowCount(qint64 n);
+
 /// The design's table names in creation order, then any the order does not list.
 QStringList designCreationOrder(const DerivedSchema &derived, const Analysis &analysis);
 

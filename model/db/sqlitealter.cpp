@@ -1,5 +1,6 @@
 #include "sqlitealter.h"
 
+#include "db/catalogdiff.h"
 #include "db/sqlitecatalog.h"
 #include "ddl/catalog.h"
 #include "ddl/ddldialect.h"
@@ -27,11 +28,6 @@ QString q(const QString &name)
 QJsonObject toQt(const JsonValue &v)
 {
     return QJsonDocument::fromJson(v.toCompactJson().toUtf8()).object();
-}
-
-QString rowCount(qint64 n)
-{
-    return n == 1 ? QStringLiteral("1 row") : QStringLiteral("%1 rows").arg(n);
 }
 
 bool exec(QSqlQuery &query, const QString &sql, QString &error)
@@ -63,41 +59,10 @@ bool readCreatedIndexes(QSqlDatabase &db, const QString &table, QVector<SqliteLi
     return true;
 }
 
-/// The table generateDdl() creates for \a name: the last model defined on it.
-const DerivedTable *designTable(const DerivedSchema &derived, const QString &name)
-{
-    const DerivedTable *found = nullptr;
-    for (const DerivedTable &t : derived.tables) {
-        if (t.table == name)
-            found = &t;
-    }
-    return found;
-}
-
-/// The design's table names in creation order, then any the order does not list.
-QStringList creationOrder(const DerivedSchema &derived, const Analysis &analysis)
-{
-    QStringList names;
-    QSet<QString> seen;
-    for (const QString &n : analysis.order) {
-        if (designTable(derived, n) && !seen.contains(n)) {
-            names << n;
-            seen.insert(n);
-        }
-    }
-    for (const DerivedTable *t : catalogOrder(derived)) {
-        if (!seen.contains(t->table)) {
-            names << t->table;
-            seen.insert(t->table);
-        }
-    }
-    return names;
-}
-
 void noteLeftAlone(const DerivedSchema &derived, const SqliteLiveSchema &live, SqlitePlan &plan)
 {
     for (auto it = live.cbegin(); it != live.cend(); ++it) {
-        if (!designTable(derived, it.key()))
+        if (!findDesignTable(derived, it.key()))
             plan.notes << QStringLiteral("%1 left alone (not in the design)").arg(q(it.key()));
     }
 }
@@ -260,7 +225,7 @@ SqlitePlan planSqliteForce(const DerivedSchema &derived, const Analysis &analysi
 {
     SqlitePlan plan;
     QStringList drop, holding;
-    const QStringList order = creationOrder(derived, analysis);
+    const QStringList order = designCreationOrder(derived, analysis);
     for (auto it = order.crbegin(); it != order.crend(); ++it) {
         if (!live.contains(*it))
             continue;
@@ -290,8 +255,8 @@ SqlitePlan planSqliteAlter(const DerivedSchema &derived, const Analysis &analysi
     const std::unique_ptr<DdlDialect> dialect = DdlDialect::create(Dialect::SQLite);
     const QJsonObject design = designStructure(derived);
     QStringList problems;
-    for (const QString &name : creationOrder(derived, analysis)) {
-        const DerivedTable *t = designTable(derived, name);
+    for (const QString &name : designCreationOrder(derived, analysis)) {
+        const DerivedTable *t = findDesignTable(derived, name);
         if (!live.contains(name)) {
             QStringList create = dialect->createTable(*t, true);
             for (const DerivedIndex &ix : t->indexes)
