@@ -1,5 +1,6 @@
 #include "mysqlalter.h"
 
+#include "db/livecatalog.h"
 #include "db/mysqlcatalog.h"
 #include "ddl/mysqlddldialect.h"
 #include "ddl/sqlliteral.h"
@@ -23,14 +24,6 @@ AlterStep step(const QString &sql, const QString &undo = QString())
 {
     return AlterStep{sql, QString(), undo.isEmpty() ? QStringList() : QStringList{undo}, QString(),
                      QString()};
-}
-
-bool exec(QSqlQuery &query, const QString &sql, QString &error)
-{
-    if (query.exec(sql))
-        return true;
-    error = sql + QStringLiteral(": ") + query.lastError().text();
-    return false;
 }
 
 QString rowCount(qint64 n)
@@ -63,12 +56,13 @@ bool implicitName(const QString &index, const QString &constraint, const QString
 bool readObjects(QSqlDatabase &db, LiveSchema &live, QString &error)
 {
     QSqlQuery r(db);
-    if (!exec(r,
-              QStringLiteral("SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME FROM "
-                             "information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() "
-                             "AND REFERENCED_TABLE_NAME IS NOT NULL "
-                             "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION"),
-              error))
+    if (!execOrExplain(
+            r,
+            QStringLiteral("SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME FROM "
+                           "information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = DATABASE() "
+                           "AND REFERENCED_TABLE_NAME IS NOT NULL "
+                           "ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION"),
+            error))
         return false;
     while (r.next()) {
         const auto it = live.find(r.value(0).toString());
@@ -79,12 +73,13 @@ bool readObjects(QSqlDatabase &db, LiveSchema &live, QString &error)
                 LiveObject::ForeignKey, r.value(1).toString(), {}, false, false};
         it->objects.last().columns << r.value(2).toString();
     }
-    if (!exec(r,
-              QStringLiteral("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM "
-                             "information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND "
-                             "INDEX_NAME <> 'PRIMARY' ORDER BY TABLE_NAME, INDEX_NAME, "
-                             "SEQ_IN_INDEX"),
-              error))
+    if (!execOrExplain(
+            r,
+            QStringLiteral("SELECT TABLE_NAME, INDEX_NAME, NON_UNIQUE, COLUMN_NAME FROM "
+                           "information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND "
+                           "INDEX_NAME <> 'PRIMARY' ORDER BY TABLE_NAME, INDEX_NAME, "
+                           "SEQ_IN_INDEX"),
+            error))
         return false;
     QString table, index;
     while (r.next()) {
@@ -265,25 +260,18 @@ const QString kStatistics = QStringLiteral("STATISTICS");
 bool readMysqlLive(QSqlDatabase &db, const QStringList &designTables, LiveSchema &live,
                    QString &error)
 {
-    const QJsonObject tables =
-        QJsonDocument::fromJson(readMysqlCatalog(db, &error).toCompactJson().toUtf8()).object();
-    if (!error.isEmpty())
-        return false;
-    for (auto it = tables.begin(); it != tables.end(); ++it) {
-        LiveTable t;
-        t.catalog = it.value().toObject();
-        if (designTables.contains(it.key())) {
-            QSqlQuery r(db);
-            if (!exec(r, QStringLiteral("SELECT COUNT(*) FROM %1").arg(q(it.key())), error))
-                return false;
-            t.rows = r.next() ? r.value(0).toLongLong() : 0;
-            if (!exec(r, QStringLiteral("SHOW CREATE TABLE %1").arg(q(it.key())), error))
-                return false;
-            t.createSql = r.next() ? r.value(1).toString() : QString();
-        }
-        live.insert(it.key(), t);
-    }
-    return readObjects(db, live, error);
+    // Alter's undo of a column change puts back the definition SHOW CREATE TABLE gave.
+    const LiveTableReader createSql = [](QSqlQuery &r, const QString &table, LiveTable &t,
+                                         QString &why) {
+        if (!execOrExplain(r, QStringLiteral("SHOW CREATE TABLE %1").arg(q(table)), why))
+            return false;
+        t.createSql = r.next() ? r.value(1).toString() : QString();
+        return true;
+    };
+    const JsonValue catalog = readMysqlCatalog(db, &error);
+    return error.isEmpty() &&
+           readLiveTables(db, catalog, Dialect::MySQL, designTables, live, error, createSql) &&
+           readObjects(db, live, error);
 }
 
 AlterPlan planMysql(const DerivedSchema &derived, const Analysis &analysis,

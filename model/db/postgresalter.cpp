@@ -1,5 +1,6 @@
 #include "postgresalter.h"
 
+#include "db/livecatalog.h"
 #include "db/postgresapplier.h"
 #include "db/postgrescatalog.h"
 #include "ddl/catalog.h"
@@ -30,14 +31,6 @@ AlterStep step(const QString &sql)
     return AlterStep{sql, QString(), {}, QString(), QString()};
 }
 
-bool exec(QSqlQuery &query, const QString &sql, QString &error)
-{
-    if (query.exec(sql))
-        return true;
-    error = sql + QStringLiteral(": ") + query.lastError().text();
-    return false;
-}
-
 QStringList jsonNames(const QVariant &v)
 {
     QStringList out;
@@ -59,7 +52,7 @@ bool readObjects(QSqlDatabase &db, LiveSchema &live, QString &error)
                        "(%1) t ON con.conrelid = t.oid WHERE con.contype IN ('f', 'u') "
                        "ORDER BY t.relname, con.conname")
             .arg(kRels);
-    if (!exec(r, constraints, error))
+    if (!execOrExplain(r, constraints, error))
         return false;
     while (r.next()) {
         const auto it = live.find(r.value(0).toString());
@@ -82,7 +75,7 @@ bool readObjects(QSqlDatabase &db, LiveSchema &live, QString &error)
                        "NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
                        "i.indexrelid AND c.contype IN ('p', 'u', 'x')) ORDER BY ic.relname")
             .arg(kRels);
-    if (!exec(r, indexes, error))
+    if (!execOrExplain(r, indexes, error))
         return false;
     while (r.next()) {
         const auto it = live.find(r.value(0).toString());
@@ -242,22 +235,10 @@ private:
 bool readPostgresLive(QSqlDatabase &db, const QStringList &designTables, LiveSchema &live,
                       QString &error)
 {
-    const QJsonObject tables =
-        QJsonDocument::fromJson(readPostgresCatalog(db, &error).toCompactJson().toUtf8()).object();
-    if (!error.isEmpty())
-        return false;
-    for (auto it = tables.begin(); it != tables.end(); ++it) {
-        LiveTable t;
-        t.catalog = it.value().toObject();
-        if (designTables.contains(it.key())) {
-            QSqlQuery count(db);
-            if (!exec(count, QStringLiteral("SELECT COUNT(*) FROM %1").arg(q(it.key())), error))
-                return false;
-            t.rows = count.next() ? count.value(0).toLongLong() : 0;
-        }
-        live.insert(it.key(), t);
-    }
-    return readObjects(db, live, error);
+    const JsonValue catalog = readPostgresCatalog(db, &error);
+    return error.isEmpty() &&
+           readLiveTables(db, catalog, Dialect::Postgres, designTables, live, error) &&
+           readObjects(db, live, error);
 }
 
 AlterPlan planPostgres(const DerivedSchema &derived, const Analysis &analysis,

@@ -1,6 +1,7 @@
 #include "sqlitealter.h"
 
 #include "db/catalogdiff.h"
+#include "db/livecatalog.h"
 #include "db/sqlitecatalog.h"
 #include "ddl/catalog.h"
 #include "ddl/ddldialect.h"
@@ -30,19 +31,11 @@ QJsonObject toQt(const JsonValue &v)
     return QJsonDocument::fromJson(v.toCompactJson().toUtf8()).object();
 }
 
-bool exec(QSqlQuery &query, const QString &sql, QString &error)
-{
-    if (query.exec(sql))
-        return true;
-    error = sql + QStringLiteral(": ") + query.lastError().text();
-    return false;
-}
-
 bool readCreatedIndexes(QSqlDatabase &db, const QString &table, QVector<SqliteLiveIndex> &out,
                         QString &error)
 {
     QSqlQuery list(db);
-    if (!exec(list, QStringLiteral("PRAGMA index_list(%1)").arg(q(table)), error))
+    if (!execOrExplain(list, QStringLiteral("PRAGMA index_list(%1)").arg(q(table)), error))
         return false;
     // seq, name, unique, origin, partial
     while (list.next()) {
@@ -50,7 +43,7 @@ bool readCreatedIndexes(QSqlDatabase &db, const QString &table, QVector<SqliteLi
             continue;
         SqliteLiveIndex ix{list.value(1).toString(), {}, list.value(2).toInt() != 0};
         QSqlQuery info(db);
-        if (!exec(info, QStringLiteral("PRAGMA index_info(%1)").arg(q(ix.name)), error))
+        if (!execOrExplain(info, QStringLiteral("PRAGMA index_info(%1)").arg(q(ix.name)), error))
             return false;
         while (info.next())
             ix.columns << info.value(2).toString();
@@ -209,7 +202,8 @@ bool readSqliteLive(QSqlDatabase &db, SqliteLiveSchema &live, QString &error)
         SqliteLiveTable t;
         t.catalog = it.value().toObject();
         QSqlQuery count(db);
-        if (!exec(count, QStringLiteral("SELECT COUNT(*) FROM %1").arg(q(it.key())), error))
+        if (!execOrExplain(count, QStringLiteral("SELECT COUNT(*) FROM %1").arg(q(it.key())),
+                           error))
             return false;
         t.rows = count.next() ? count.value(0).toLongLong() : 0;
         if (!readCreatedIndexes(db, it.key(), t.createdIndexes, error))
