@@ -251,14 +251,14 @@ AlterPlan planPostgres(const DerivedSchema &derived, const Analysis &analysis,
                : planServerAlter(derived, analysis, live, writer);
 }
 
-void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions &options,
-                     ApplyResult &result)
+void runPostgresSteps(QSqlDatabase &db, const QVector<AlterStep> &steps,
+                      const ApplyOptions &options, ApplyResult &result)
 {
     int total = 0;
-    for (const AlterStep &s : plan.steps)
+    for (const AlterStep &s : steps)
         total += s.table.isEmpty() ? 0 : 1;
     QSqlQuery query(db);
-    // CASCADE and IF EXISTS send NOTICEs; they are noise here.
+    // IF NOT EXISTS, CASCADE and IF EXISTS send NOTICEs; they are noise here.
     for (const QString &s :
          {QStringLiteral("SET client_min_messages TO warning"), QStringLiteral("BEGIN")}) {
         if (!query.exec(s)) {
@@ -268,7 +268,7 @@ void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions
     }
     result.executed << QStringLiteral("BEGIN");
     int done = 0;
-    for (const AlterStep &s : plan.steps) {
+    for (const AlterStep &s : steps) {
         if (!s.table.isEmpty() && options.progress)
             options.progress(++done, total, s.table);
         const bool cancel = options.canceled && options.canceled();
@@ -295,6 +295,12 @@ void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions
         return;
     }
     result.ok = true;
+}
+
+void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions &options,
+                     ApplyResult &result)
+{
+    runPostgresSteps(db, plan.steps, options, result);
 }
 
 } // namespace mc

@@ -23,6 +23,12 @@ AlterPlan planPostgres(const DerivedSchema &derived, const Analysis &analysis,
                        const QStringList &createDdl, const LiveSchema &live,
                        const ApplyOptions &options);
 
+/// Runs \a steps inside BEGIN ... COMMIT (create mode and force/alter plans alike); on a
+/// failure or cancel, ROLLBACK (the result is then `unchanged`). Progress per step that
+/// names a table, cancel polled before each statement.
+void runPostgresSteps(QSqlDatabase &db, const QVector<AlterStep> &steps,
+                      const ApplyOptions &options, ApplyResult &result);
+
 /// Runs \a plan inside BEGIN ... COMMIT; on a failure or cancel, ROLLBACK (the result is
 /// then `unchanged`). Progress per table, cancel polled before each statement.
 void runPostgresPlan(QSqlDatabase &db, const AlterPlan &plan, const ApplyOptions &options,

@@ -66,65 +66,25 @@ bool existingTables(QSqlDatabase &db, QStringList &tables, ApplyResult &result)
     return true;
 }
 
-/// Runs \a planned (BEGIN ... COMMIT) on the open \a db; on a failure inside the
-/// transaction, rolls back. A table that exists already is left as it is: CREATE
-/// TABLE IF NOT EXISTS skips it, and its ALTER TABLE ... ADD FOREIGN KEY (cyclic
-/// schemas) is left out, since the run that created it added them.
+/// Runs \a planned (BEGIN ... COMMIT) on the open \a db with runPostgresSteps(). A
+/// table that exists already is left as it is: CREATE TABLE IF NOT EXISTS skips it, and
+/// its ALTER TABLE ... ADD FOREIGN KEY (cyclic schemas) is left out, since the run that
+/// created it added them.
 void run(QSqlDatabase &db, const QStringList &planned, const ApplyOptions &options,
          ApplyResult &result)
 {
     QStringList existing;
     if (!existingTables(db, existing, result))
         return;
-    QStringList steps;
+    QVector<AlterStep> steps;
     for (const QString &s : planned) {
+        if (s == QLatin1String("BEGIN") || s == QLatin1String("COMMIT"))
+            continue; // runPostgresSteps() opens and closes the transaction
         const QString fkTable = foreignKeyTable(s);
         if (fkTable.isEmpty() || !existing.contains(fkTable))
-            steps << s;
+            steps.append(AlterStep{s, createdTable(s), {}, QString(), QString()});
     }
-    int total = 0;
-    for (const QString &s : steps)
-        total += createdTable(s).isEmpty() ? 0 : 1;
-    QSqlQuery q(db);
-    // sync() sees "relation already exists, skipping" NOTICEs; they are noise here.
-    if (!q.exec(QStringLiteral("SET client_min_messages TO warning"))) {
-        result.error = failure(QStringLiteral("SET client_min_messages TO warning"), q.lastError());
-        return;
-    }
-    bool inTransaction = false;
-    int done = 0;
-    for (const QString &s : steps) {
-        const QString table = createdTable(s);
-        if (!table.isEmpty() && options.progress)
-            options.progress(++done, total, table);
-        const bool cancel =
-            inTransaction && s != QLatin1String("COMMIT") && options.canceled && options.canceled();
-        if (!cancel)
-            result.executed << s;
-        if (cancel || !q.exec(s)) {
-            result.canceled = cancel;
-            result.error =
-                cancel ? QStringLiteral("canceled before: ") + s : failure(s, q.lastError());
-            if (inTransaction) {
-                QSqlQuery rollback(db);
-                if (!rollback.exec(QStringLiteral("ROLLBACK"))) {
-                    // The server rolls an open transaction back when the connection
-                    // closes, which the caller does next.
-                    result.error +=
-                        QStringLiteral("\nROLLBACK failed: ") + rollback.lastError().text();
-                } else {
-                    result.executed << QStringLiteral("ROLLBACK");
-                }
-                result.unchanged = true;
-            }
-            return;
-        }
-        if (s == QLatin1String("BEGIN"))
-            inTransaction = true;
-        else if (s == QLatin1String("COMMIT"))
-            inTransaction = false;
-    }
-    result.ok = true;
+    runPostgresSteps(db, steps, options, result);
 }
 
 } // namespace
