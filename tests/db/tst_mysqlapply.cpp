@@ -5,6 +5,7 @@
 // FAILS, unless the developer opts out with MC_NO_SERVERS=1 (then it skips); in CI
 // (CI=true) the opt-out is ignored.
 
+#include "casetestutil.h"
 #include "db/mysqlapplier.h"
 #include "db/mysqlcatalog.h"
 #include "ddl/catalog.h"
@@ -27,45 +28,13 @@
 #include <functional>
 
 using namespace mc;
+using namespace casetest;
 
 namespace {
 
-QString fixture(const QString &rel)
-{
-    return QStringLiteral(MC_FIXTURES) + QLatin1Char('/') + rel;
-}
-
-struct Prepared
-{
-    DerivedSchema derived;
-    Analysis analysis;
-};
-
-Prepared prepare(const DerivedSchema &derived)
-{
-    return {derived, analyse(derived)};
-}
-
-Prepared prepareCase(const QString &caseName)
-{
-    const LoadResult r =
-        readSchemaFile(fixture(QStringLiteral("cases/%1.model.json").arg(caseName)));
-    if (!r.schema)
-        qFatal("unreadable case %s", qPrintable(caseName));
-    return prepare(derive(*r.schema));
-}
-
-QJsonObject toQt(const JsonValue &v)
-{
-    return QJsonDocument::fromJson(v.toCompactJson().toUtf8()).object();
-}
-
 QJsonObject expectedTables(const QString &caseName)
 {
-    QFile f(fixture(QStringLiteral("expected/mysql-live/%1.json").arg(caseName)));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("no expectation for %s", qPrintable(caseName));
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tables")).toObject();
+    return casetest::expectedTables(QStringLiteral("mysql-live"), caseName);
 }
 
 void withDb(const MysqlTarget &target, const std::function<void(QSqlDatabase &)> &body)
@@ -199,13 +168,10 @@ void TestMysqlApply::cleanupTestCase()
 void TestMysqlApply::matchesSequelizesCatalog_data()
 {
     QTest::addColumn<QString>("name");
-    const QStringList files = QDir(fixture(QStringLiteral("cases")))
-                                  .entryList({QStringLiteral("*.model.json")}, QDir::Files);
-    QVERIFY(files.size() >= 15);
-    for (const QString &f : files) {
-        const QString name = f.chopped(int(qstrlen(".model.json")));
+    const QStringList names = caseNames();
+    QVERIFY(names.size() >= 15);
+    for (const QString &name : names)
         QTest::newRow(qPrintable(name)) << name;
-    }
 }
 
 void TestMysqlApply::matchesSequelizesCatalog()

@@ -4,6 +4,7 @@
 // Without the MC_PG_* variables the test FAILS, unless the developer opts out with
 // MC_NO_SERVERS=1 (then it skips); in CI (CI=true) the opt-out is ignored.
 
+#include "casetestutil.h"
 #include "db/postgresapplier.h"
 #include "db/postgrescatalog.h"
 #include "ddl/catalog.h"
@@ -28,45 +29,13 @@
 #include <functional>
 
 using namespace mc;
+using namespace casetest;
 
 namespace {
 
-QString fixture(const QString &rel)
-{
-    return QStringLiteral(MC_FIXTURES) + QLatin1Char('/') + rel;
-}
-
-struct Prepared
-{
-    DerivedSchema derived;
-    Analysis analysis;
-};
-
-Prepared prepare(const DerivedSchema &derived)
-{
-    return {derived, analyse(derived)};
-}
-
-Prepared prepareCase(const QString &caseName)
-{
-    const LoadResult r =
-        readSchemaFile(fixture(QStringLiteral("cases/%1.model.json").arg(caseName)));
-    if (!r.schema)
-        qFatal("unreadable case %s", qPrintable(caseName));
-    return prepare(derive(*r.schema));
-}
-
-QJsonObject toQt(const JsonValue &v)
-{
-    return QJsonDocument::fromJson(v.toCompactJson().toUtf8()).object();
-}
-
 QJsonObject expectedTables(const QString &caseName)
 {
-    QFile f(fixture(QStringLiteral("expected/postgres/%1.json").arg(caseName)));
-    if (!f.open(QIODevice::ReadOnly))
-        qFatal("no expectation for %s", qPrintable(caseName));
-    return QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tables")).toObject();
+    return casetest::expectedTables(QStringLiteral("postgres"), caseName);
 }
 
 /// Runs \a body on a connection of the test's own to \a target, then removes it.
@@ -220,13 +189,10 @@ void TestPostgresApply::cleanupTestCase()
 void TestPostgresApply::matchesSequelizesCatalog_data()
 {
     QTest::addColumn<QString>("name");
-    const QStringList files = QDir(fixture(QStringLiteral("cases")))
-                                  .entryList({QStringLiteral("*.model.json")}, QDir::Files);
-    QVERIFY(files.size() >= 15);
-    for (const QString &f : files) {
-        const QString name = f.chopped(int(qstrlen(".model.json")));
+    const QStringList names = caseNames();
+    QVERIFY(names.size() >= 15);
+    for (const QString &name : names)
         QTest::newRow(qPrintable(name)) << name;
-    }
 }
 
 void TestPostgresApply::matchesSequelizesCatalog()

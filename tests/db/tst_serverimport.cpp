@@ -5,6 +5,7 @@
 // FAILS, unless the developer opts out with MC_NO_SERVERS=1 (then it skips); in CI
 // (CI=true) the opt-out is ignored.
 
+#include "casetestutil.h"
 #include "servertestutil.h"
 
 #include "db/catalogimport.h"
@@ -20,21 +21,9 @@
 
 using namespace mc;
 using namespace servertest;
+using namespace casetest;
 
 namespace {
-
-QString fixture(const QString &rel)
-{
-    return QStringLiteral(MC_FIXTURES) + QLatin1Char('/') + rel;
-}
-
-DerivedSchema deriveCase(const QString &name)
-{
-    const LoadResult r = readSchemaFile(fixture(QStringLiteral("cases/%1.model.json").arg(name)));
-    if (!r.schema)
-        qFatal("unreadable case %s", qPrintable(name));
-    return derive(*r.schema);
-}
 
 QString catalogText(const DatabaseTarget &t)
 {
@@ -74,11 +63,9 @@ void TestServerImport::importThenApplyGivesTheSameCatalog_data()
 {
     QTest::addColumn<int>("engine");
     QTest::addColumn<QString>("name");
-    const QStringList files = QDir(fixture(QStringLiteral("cases")))
-                                  .entryList({QStringLiteral("*.model.json")}, QDir::Files);
-    QVERIFY(files.size() >= 15);
-    for (const QString &f : files) {
-        const QString name = f.chopped(int(qstrlen(".model.json")));
+    const QStringList names = caseNames();
+    QVERIFY(names.size() >= 15);
+    for (const QString &name : names) {
         if (name == QLatin1String("error-duplicate-alias"))
             continue; // Sequelize creates nothing for it: there is no database to import
         QTest::addRow("postgres/%s", qPrintable(name)) << int(Engine::Postgres) << name;
@@ -91,7 +78,7 @@ void TestServerImport::importThenApplyGivesTheSameCatalog()
 {
     QFETCH(int, engine);
     QFETCH(QString, name);
-    const DerivedSchema design = deriveCase(name);
+    const DerivedSchema design = prepareCase(name).derived;
     const DatabaseTarget original = m_servers.fresh(engine, QStringLiteral("mc_import"));
     const ApplyResult created = applySchema(original, design, analyse(design));
     QVERIFY2(created.ok, qPrintable(created.error));
@@ -118,7 +105,7 @@ void TestServerImport::importThenApplyGivesTheSameCatalog()
 void TestServerImport::importVerbWritesAProjectThatApplies()
 {
     QFETCH(int, engine);
-    const DerivedSchema design = deriveCase(QStringLiteral("btm-explicit-keys"));
+    const DerivedSchema design = prepareCase(QStringLiteral("btm-explicit-keys")).derived;
     const DatabaseTarget original = m_servers.fresh(engine, QStringLiteral("mc_import"));
     QVERIFY(applySchema(original, design, analyse(design)).ok);
     QTemporaryDir dir;

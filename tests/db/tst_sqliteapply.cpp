@@ -2,6 +2,8 @@
 // Sequelize 6.37.8 left (the conformance expectations), and a failure must leave
 // the database as it was.
 
+#include "casetestutil.h"
+
 #include "db/sqliteapplier.h"
 #include "db/sqlitecatalog.h"
 #include "ddl/catalog.h"
@@ -23,35 +25,9 @@
 #include <functional>
 
 using namespace mc;
+using namespace casetest;
 
 namespace {
-
-QString fixture(const QString &rel)
-{
-    return QStringLiteral(MC_FIXTURES) + QLatin1Char('/') + rel;
-}
-
-struct Prepared
-{
-    DerivedSchema derived;
-    Analysis analysis;
-};
-
-Prepared prepare(const QString &caseName)
-{
-    const LoadResult r =
-        readSchemaFile(fixture(QStringLiteral("cases/%1.model.json").arg(caseName)));
-    if (!r.schema)
-        qFatal("unreadable case %s", qPrintable(caseName));
-    Prepared p{derive(*r.schema), {}};
-    p.analysis = analyse(p.derived);
-    return p;
-}
-
-QJsonObject toQt(const JsonValue &v)
-{
-    return QJsonDocument::fromJson(v.toCompactJson().toUtf8()).object();
-}
 
 /// Runs \a body on a connection of the test's own to \a path, then removes it.
 void withDb(const QString &path, const std::function<void(QSqlDatabase &)> &body)
@@ -126,11 +102,9 @@ private:
 void TestSqliteApply::matchesSequelizesCatalog_data()
 {
     QTest::addColumn<QString>("name");
-    const QStringList files = QDir(fixture(QStringLiteral("cases")))
-                                  .entryList({QStringLiteral("*.model.json")}, QDir::Files);
-    QVERIFY(files.size() >= 15);
-    for (const QString &f : files) {
-        const QString name = f.chopped(int(qstrlen(".model.json")));
+    const QStringList names = caseNames();
+    QVERIFY(names.size() >= 15);
+    for (const QString &name : names) {
         if (name != QLatin1String("error-duplicate-alias"))
             QTest::newRow(qPrintable(name)) << name;
     }
@@ -139,14 +113,11 @@ void TestSqliteApply::matchesSequelizesCatalog_data()
 void TestSqliteApply::matchesSequelizesCatalog()
 {
     QFETCH(QString, name);
-    const Prepared p = prepare(name);
+    const Prepared p = prepareCase(name);
     const QString db = m_dir.filePath(name + QStringLiteral(".db"));
     const ApplyResult r = applySqlite(db, p.derived, p.analysis);
     QVERIFY2(r.ok, qPrintable(r.error));
-    QFile f(fixture(QStringLiteral("expected/%1.json").arg(name)));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    const QJsonObject expected =
-        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("tables")).toObject();
+    const QJsonObject expected = expectedTables(QString(), name);
     QVERIFY(!expected.isEmpty());
     const QJsonObject actual = catalogOf(db);
     if (actual != expected)
@@ -158,7 +129,7 @@ void TestSqliteApply::matchesSequelizesCatalog()
 
 void TestSqliteApply::defineErrorIsRefusedAndCreatesNothing()
 {
-    const Prepared p = prepare(QStringLiteral("error-duplicate-alias"));
+    const Prepared p = prepareCase(QStringLiteral("error-duplicate-alias"));
     const QString db = m_dir.filePath(QStringLiteral("refused.db"));
     const ApplyResult r = applySqlite(db, p.derived, p.analysis);
     QVERIFY(!r.ok);
@@ -188,7 +159,7 @@ void TestSqliteApply::failureMidwayLeavesTheDatabaseAsItWas()
         exec(c, QStringLiteral("CREATE INDEX Pictures ON Other (x)"));
     });
     const QJsonObject before = catalogOf(db);
-    const Prepared p = prepare(name);
+    const Prepared p = prepareCase(name);
     const ApplyResult r = applySqlite(db, p.derived, p.analysis);
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("CREATE TABLE IF NOT EXISTS `Pictures`")),
@@ -203,7 +174,7 @@ void TestSqliteApply::failureMidwayLeavesTheDatabaseAsItWas()
 
 void TestSqliteApply::dryRunTouchesNothing()
 {
-    const Prepared p = prepare(QStringLiteral("seed-cycle-no-constraints-false"));
+    const Prepared p = prepareCase(QStringLiteral("seed-cycle-no-constraints-false"));
     const QString db = m_dir.filePath(QStringLiteral("dry.db"));
     ApplyOptions o;
     o.dryRun = true;
@@ -223,7 +194,7 @@ void TestSqliteApply::dryRunTouchesNothing()
 
 void TestSqliteApply::applyingTwiceIsIdempotent()
 {
-    const Prepared p = prepare(QStringLiteral("btm-through-string"));
+    const Prepared p = prepareCase(QStringLiteral("btm-through-string"));
     const QString db = m_dir.filePath(QStringLiteral("twice.db"));
     const ApplyResult first = applySqlite(db, p.derived, p.analysis);
     QVERIFY2(first.ok, qPrintable(first.error));
@@ -236,7 +207,7 @@ void TestSqliteApply::applyingTwiceIsIdempotent()
 
 void TestSqliteApply::cyclicSchemaEndsWithForeignKeysOn()
 {
-    const Prepared p = prepare(QStringLiteral("seed-cycle-no-constraints-false"));
+    const Prepared p = prepareCase(QStringLiteral("seed-cycle-no-constraints-false"));
     QVERIFY(p.analysis.cyclic());
     const QString db = m_dir.filePath(QStringLiteral("cyclic.db"));
     const ApplyResult r = applySqlite(db, p.derived, p.analysis);
@@ -257,7 +228,7 @@ void TestSqliteApply::cyclicSchemaEndsWithForeignKeysOn()
 
 void TestSqliteApply::progressNamesEveryTableInCreationOrder()
 {
-    const Prepared p = prepare(QStringLiteral("fk-object-notnull"));
+    const Prepared p = prepareCase(QStringLiteral("fk-object-notnull"));
     ApplyOptions o;
     QStringList seen;
     o.progress = [&](int done, int total, const QString &table) {
@@ -273,7 +244,7 @@ void TestSqliteApply::progressNamesEveryTableInCreationOrder()
 
 void TestSqliteApply::unopenableDatabaseIsAnError()
 {
-    const Prepared p = prepare(QStringLiteral("has-one"));
+    const Prepared p = prepareCase(QStringLiteral("has-one"));
     const ApplyResult r =
         applySqlite(m_dir.filePath(QStringLiteral("no/such/dir/x.db")), p.derived, p.analysis);
     QVERIFY(!r.ok);
@@ -286,7 +257,7 @@ void TestSqliteApply::unopenableDatabaseIsAnError()
 void TestSqliteApply::newFileAppearsOnlyWhenComplete()
 {
     QTemporaryDir dir;
-    const Prepared p = prepare(QStringLiteral("has-one"));
+    const Prepared p = prepareCase(QStringLiteral("has-one"));
     const QString db = dir.filePath(QStringLiteral("new.db"));
     ApplyOptions o;
     QStringList seenFiles;
@@ -316,7 +287,7 @@ void TestSqliteApply::newFileAppearsOnlyWhenComplete()
 
 void TestSqliteApply::canceledRunLeavesTheDatabaseAsItWas()
 {
-    const Prepared p = prepare(QStringLiteral("has-one"));
+    const Prepared p = prepareCase(QStringLiteral("has-one"));
     const QString db = m_dir.filePath(QStringLiteral("canceled.db"));
     withDb(db, [](QSqlDatabase &c) { exec(c, QStringLiteral("CREATE TABLE Other (x INTEGER)")); });
     const QJsonObject before = catalogOf(db);
