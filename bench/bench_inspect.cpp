@@ -3,7 +3,7 @@
 // self-associations, cycles with and without `constraints: false`), and one edit
 // (add, then remove, an association) on the largest. Prints figures; asserts nothing.
 //
-// Usage: bench_inspect [--write DIR] [SIZES...]
+// Usage: bench_inspect [--write DIR] [--edits RUNS] [SIZES...]
 
 #include "ddl/inspectwriter.h"
 #include "io/schemareader.h"
@@ -136,8 +136,12 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments().mid(1);
     QString writeDir;
-    if (args.size() >= 2 && args.first() == QLatin1String("--write")) {
-        writeDir = args.at(1);
+    int editRuns = 7;
+    while (args.size() >= 2 && args.first().startsWith(QLatin1String("--"))) {
+        if (args.first() == QLatin1String("--write"))
+            writeDir = args.at(1);
+        else if (args.first() == QLatin1String("--edits"))
+            editRuns = std::max(1, args.at(1).toInt());
         args = args.mid(2);
     }
     QList<int> sizes;
@@ -192,29 +196,37 @@ int main(int argc, char *argv[])
     extra.as.kind = AliasSpec::Kind::String;
     extra.as.name = QStringLiteral("BenchEdit");
     const int at = largest.associations.size() / 2;
-    QVector<double> adds, removes;
+    // Per edit: the re-derive alone, the analysis alone, and both.
+    QVector<double> addDerive, addAnalyse, adds, removeDerive, removeAnalyse, removes;
     bool incremental = true;
-    for (int r = 0; r < 7; ++r) {
+    for (int r = 0; r < editRuns; ++r) {
         QElapsedTimer t;
         t.start();
         largest.associations.insert(at, extra);
         inc.associationInserted(largest, at);
+        addDerive << ms(t.nsecsElapsed());
         Analysis a = analyse(inc.derived());
         adds << ms(t.nsecsElapsed());
+        addAnalyse << adds.last() - addDerive.last();
         incremental = incremental && inc.lastUpdateWasIncremental();
         t.restart();
         const Association removed = largest.associations.takeAt(at);
         inc.associationRemoved(largest, at, removed);
+        removeDerive << ms(t.nsecsElapsed());
         a = analyse(inc.derived());
         removes << ms(t.nsecsElapsed());
+        removeAnalyse << removes.last() - removeDerive.last();
         incremental = incremental && inc.lastUpdateWasIncremental();
     }
-    std::sort(adds.begin(), adds.end());
-    std::sort(removes.begin(), removes.end());
+    auto median = [](QVector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
     out << QString::asprintf(
-        "edit on %lld models (re-derive touched models + analyse), median of 7: "
-        "add %.1f ms, remove %.1f ms%s\n",
-        qlonglong(largest.models.size()), adds[3], removes[3],
+        "edit on %lld models (re-derive touched models + analyse), median of %d: "
+        "add %.1f ms (%.1f + %.1f), remove %.1f ms (%.1f + %.1f)%s\n",
+        qlonglong(largest.models.size()), editRuns, median(adds), median(addDerive),
+        median(addAnalyse), median(removes), median(removeDerive), median(removeAnalyse),
         incremental ? "" : " (fell back to a full derive)");
     return 0;
 }

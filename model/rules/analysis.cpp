@@ -13,87 +13,90 @@ namespace {
 /// edges one per REFERENCES column in attribute order, self-edges dropped.
 struct Graph
 {
-    QStringList names; ///< unique table names, first definition wins
+    int nodes = 0;
     // Adjacency in compressed rows: the targets of node v, in edge order, are
     // targets[offsets[v]] .. targets[offsets[v + 1] - 1].
-    QVector<int> offsets;
-    QVector<int> targets;
+    std::vector<int> offsets;
+    std::vector<int> targets;
 
-    int size() const { return names.size(); }
-    int degree(int v) const { return offsets[v + 1] - offsets[v]; }
-    int target(int v, int k) const { return targets[offsets[v] + k]; }
+    int size() const { return nodes; }
+    int degree(int v) const { return offsets[size_t(v) + 1] - offsets[size_t(v)]; }
+    int target(int v, int k) const { return targets[size_t(offsets[size_t(v)] + k)]; }
 
     /// Builds the rows from (from, to) pairs listed in edge order.
-    void setEdges(const QVector<QPair<int, int>> &edges)
+    void setEdges(const std::vector<std::pair<int, int>> &edges)
     {
-        const int n = names.size();
-        offsets = QVector<int>(n + 1, 0);
+        offsets.assign(size_t(nodes) + 1, 0);
         for (const auto &e : edges)
-            ++offsets[e.first + 1];
-        for (int v = 0; v < n; ++v)
+            ++offsets[size_t(e.first) + 1];
+        for (size_t v = 0; v < size_t(nodes); ++v)
             offsets[v + 1] += offsets[v];
-        targets = QVector<int>(edges.size());
-        QVector<int> fill(offsets.begin(), offsets.end() - 1);
+        targets.resize(edges.size());
+        std::vector<int> fill(offsets.begin(), offsets.end() - 1);
         for (const auto &e : edges)
-            targets[fill[e.first]++] = e.second;
+            targets[size_t(fill[size_t(e.first)]++)] = e.second;
     }
 };
 
-Graph buildGraph(const DerivedSchema &d, QVector<DependencyEdge> &edges, QVector<int> &nodeOf)
+/// The FK graph of a derived schema, with the mapping between tables and nodes.
+struct TableGraph
 {
-    // Nodes are table names; two models sharing a table name share a node. Names
-    // are resolved to table indices by derive(), so no lookup by name is needed:
-    // the first table of each name stands for the node.
-    Graph g;
+    Graph graph;
+    std::vector<int> nodeOf;      ///< per table, its node
+    std::vector<int> tableOfNode; ///< per node, the first table of that name
+};
+
+TableGraph buildGraph(const DerivedSchema &d)
+{
+    // Nodes are table names; two models sharing a table name share a node. derive()
+    // resolved every REFERENCES to a table index, so only the tables' reference
+    // lists are read here, never their columns.
+    TableGraph out;
     const int n = d.tables.size();
-    QVector<int> firstOfName(n);
-    const bool unique = d.m_tableByName.size() == n;
-    for (int t = 0; t < n; ++t)
-        firstOfName[t] = unique ? t : d.tableIndexByName(d.tables[t].table);
-    if (!unique) { // the hash holds the last table of a name: find the first
+    auto firstOfName = std::vector<int>(size_t(n));
+    if (d.m_tableByName.size() == n) {
+        for (int t = 0; t < n; ++t)
+            firstOfName[size_t(t)] = t;
+    } else { // the hash holds the last table of a name: find the first
         QHash<QString, int> first;
         for (int t = n - 1; t >= 0; --t)
             first.insert(d.tables[t].table, t);
         for (int t = 0; t < n; ++t)
-            firstOfName[t] = first.value(d.tables[t].table);
+            firstOfName[size_t(t)] = first.value(d.tables[t].table);
     }
-    g.names.reserve(n);
-    nodeOf.resize(n);
-    QVector<int> nodeOfTable(n, -1), tableOfNode;
-    tableOfNode.reserve(n);
-    QVector<QPair<int, int>> pairs;
-    pairs.reserve(2 * n);
-    edges.reserve(2 * n);
+    auto nodeOfFirst = std::vector<int>(size_t(n), -1);
+    out.nodeOf.resize(size_t(n));
+    out.tableOfNode.reserve(size_t(n));
     auto idOf = [&](int table) {
-        const int first = firstOfName[table];
-        if (nodeOfTable[first] >= 0)
-            return nodeOfTable[first];
-        const int id = g.names.size();
-        nodeOfTable[first] = id;
-        g.names << d.tables[first].table;
-        tableOfNode.append(first);
-        return id;
+        const size_t first = size_t(firstOfName[size_t(table)]);
+        if (nodeOfFirst[first] < 0) {
+            nodeOfFirst[first] = int(out.tableOfNode.size());
+            out.tableOfNode.push_back(int(first));
+        }
+        return nodeOfFirst[first];
     };
+    std::vector<std::pair<int, int>> pairs;
+    pairs.reserve(size_t(2 * n));
     for (int t = 0; t < n; ++t) {
-        const DerivedTable &table = d.tables[t];
         const int from = idOf(t);
-        nodeOf[t] = from;
-        for (const DerivedColumn &c : table.columns) {
-            if (!c.hasReference || c.refTableIndex < 0 || c.refTable == table.table)
-                continue;
-            const int to = idOf(c.refTableIndex);
-            pairs.append({from, to});
-            edges.append(DependencyEdge{t, tableOfNode[to], c.column, c.associationIndex});
+        out.nodeOf[size_t(t)] = from;
+        for (const TableReference &r : d.tables[t].references) {
+            const int to = idOf(r.table);
+            if (to != from)
+                pairs.emplace_back(from, to);
         }
     }
-    g.setEdges(pairs);
-    return g;
+    out.graph.nodes = int(out.tableOfNode.size());
+    out.graph.setEdges(pairs);
+    return out;
 }
 
 /// toposort-class 1.0.1: DFS post-order; the first node found on its own path
 /// raises the error. Iterative so that long chains cannot overflow the stack.
-void topoSort(const Graph &g, QStringList &order, QString &error)
+void topoSort(const TableGraph &tg, const DerivedSchema &d, QStringList &order, QString &error)
 {
+    const Graph &g = tg.graph;
+    auto name = [&](int node) { return d.tables[tg.tableOfNode[size_t(node)]].table; };
     const int n = g.size();
     std::vector<char> visited(size_t(n), 0), onPath(size_t(n), 0);
     struct Frame
@@ -116,17 +119,17 @@ void topoSort(const Graph &g, QStringList &order, QString &error)
                 if (onPath[size_t(dep)]) {
                     QStringList chain;
                     for (const Frame &p : stack)
-                        chain << g.names[p.node];
+                        chain << name(p.node);
                     error = QStringLiteral("Cyclic dependency found. %1 is dependent of itself.\n"
                                            "Dependency chain: %2 => %1")
-                                .arg(g.names[dep], chain.join(QLatin1String(" -> ")));
+                                .arg(name(dep), chain.join(QLatin1String(" -> ")));
                 } else if (!visited[size_t(dep)]) {
                     visited[size_t(dep)] = 1;
                     onPath[size_t(dep)] = 1;
                     stack.push_back({dep, 0});
                 }
             } else {
-                order << g.names[f.node];
+                order << name(f.node);
                 onPath[size_t(f.node)] = 0;
                 stack.pop_back();
             }
@@ -203,21 +206,20 @@ QVector<QVector<int>> components(const Graph &g)
 
 /// Whether the sub-graph of `nodes` without the edges of `skipAssociation` has a cycle.
 bool stillCyclic(const QVector<int> &nodes, const QVector<DependencyEdge> &edges,
-                 const QVector<int> &nodeOf, int skipAssociation)
+                 const std::vector<int> &nodeOf, int skipAssociation)
 {
     Graph sub;
     QHash<int, int> local;
-    for (int v : nodes) {
-        local.insert(v, sub.names.size());
-        sub.names << QString::number(v);
-    }
-    QVector<QPair<int, int>> pairs;
+    for (int v : nodes)
+        local.insert(v, sub.nodes++);
+    std::vector<std::pair<int, int>> pairs;
     for (const DependencyEdge &e : edges) {
         if (e.associationIndex == skipAssociation && skipAssociation >= 0)
             continue;
-        const int a = nodeOf[e.from], b = e.to >= 0 ? nodeOf[e.to] : -1;
-        if (local.contains(a) && local.contains(b))
-            pairs.append({local[a], local[b]});
+        const auto a = local.constFind(nodeOf[size_t(e.from)]);
+        const auto b = local.constFind(nodeOf[size_t(e.to)]);
+        if (a != local.cend() && b != local.cend())
+            pairs.emplace_back(*a, *b);
     }
     sub.setEdges(pairs);
     return !components(sub).isEmpty();
@@ -228,41 +230,43 @@ bool stillCyclic(const QVector<int> &nodes, const QVector<DependencyEdge> &edges
 Analysis analyse(const DerivedSchema &d)
 {
     Analysis a;
-    QVector<int> nodeOf;
-    const Graph g = buildGraph(d, a.edges, nodeOf);
-    topoSort(g, a.toposortOrder, a.toposortError);
+    const TableGraph tg = buildGraph(d);
+    topoSort(tg, d, a.toposortOrder, a.toposortError);
     if (a.toposortError.isEmpty()) {
         a.order = a.toposortOrder;
-    } else {
-        // Sequelize >= 6.20: every model in definition order.
-        for (const DerivedTable &t : d.tables)
-            a.order << t.table;
-    }
-    if (a.toposortError.isEmpty())
         return a;
+    }
+    // Sequelize >= 6.20: every model in definition order.
+    a.order.reserve(d.tables.size());
+    for (const DerivedTable &t : d.tables)
+        a.order << t.table;
     // Group tables and edges by component in one pass each (a schema may hold
     // thousands of tables and dozens of cycles).
-    const QVector<QVector<int>> comps = components(g);
-    QVector<int> compOfNode(g.names.size(), -1);
+    const QVector<QVector<int>> comps = components(tg.graph);
+    std::vector<int> compOfNode(size_t(tg.graph.size()), -1);
     for (int k = 0; k < comps.size(); ++k) {
         for (int v : comps[k])
-            compOfNode[v] = k;
+            compOfNode[size_t(v)] = k;
     }
     QVector<Cycle> cycles(comps.size());
     for (int t = 0; t < d.tables.size(); ++t) {
-        const int k = compOfNode[nodeOf[t]];
-        if (k >= 0 && !cycles[k].tables.contains(d.tables[t].table))
-            cycles[k].tables << d.tables[t].table;
-    }
-    for (const DependencyEdge &e : a.edges) {
-        if (e.to < 0)
+        const DerivedTable &table = d.tables[t];
+        const int k = compOfNode[size_t(tg.nodeOf[size_t(t)])];
+        if (k < 0)
             continue;
-        const int k = compOfNode[nodeOf[e.from]];
-        if (k < 0 || compOfNode[nodeOf[e.to]] != k)
-            continue;
-        cycles[k].edges << e;
-        if (e.associationIndex >= 0 && !cycles[k].associations.contains(e.associationIndex))
-            cycles[k].associations << e.associationIndex;
+        Cycle &c = cycles[k];
+        if (!c.tables.contains(table.table))
+            c.tables << table.table;
+        for (const TableReference &r : table.references) {
+            const int to = tg.nodeOf[size_t(r.table)];
+            if (compOfNode[size_t(to)] != k || to == tg.nodeOf[size_t(t)])
+                continue;
+            const DerivedColumn &col = table.columns[r.column];
+            c.edges << DependencyEdge{t, tg.tableOfNode[size_t(to)], col.column,
+                                      col.associationIndex};
+            if (col.associationIndex >= 0 && !c.associations.contains(col.associationIndex))
+                c.associations << col.associationIndex;
+        }
     }
     for (int k = 0; k < comps.size(); ++k) {
         const QVector<int> &comp = comps[k];
@@ -279,7 +283,7 @@ Analysis analyse(const DerivedSchema &d)
             return x > y;
         });
         for (int cand : candidates) {
-            if (!stillCyclic(comp, c.edges, nodeOf, cand)) {
+            if (!stillCyclic(comp, c.edges, tg.nodeOf, cand)) {
                 c.suggestedFix = cand;
                 break;
             }

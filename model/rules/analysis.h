@@ -33,7 +33,6 @@ struct Analysis
     QStringList toposortOrder; ///< empty when cyclic
     QString toposortError;     ///< Sequelize <= 6.19 message for the first cycle, or empty
     QVector<Cycle> cycles;     ///< every cycle (strongly connected component)
-    QVector<DependencyEdge> edges;
 
     bool cyclic() const { return !toposortError.isEmpty(); }
 };

@@ -31,11 +31,10 @@ struct DerivedColumn
     int associationIndex = -1; ///< association that created the attribute (ForeignKey origin)
 
     bool hasReference = false;
-    QString refTable;       ///< referenced table name
-    QString refColumn;      ///< referenced column name
-    QString refModel;       ///< referenced model name
-    int refTableIndex = -1; ///< index of the referenced table in DerivedSchema::tables
-    QString onDelete;       ///< upper-case action, empty when the clause is omitted
+    QString refTable;  ///< referenced table name
+    QString refColumn; ///< referenced column name
+    QString refModel;  ///< referenced model name
+    QString onDelete;  ///< upper-case action, empty when the clause is omitted
     QString onUpdate;
 
     bool notNull() const { return allowNull.has_value() && !*allowNull; }
@@ -47,6 +46,14 @@ struct DerivedIndex
     QString name;
     QStringList columns;
     bool unique = false;
+};
+
+/// A REFERENCES column resolved to the table it points at: what the dependency
+/// analysis walks, so that it never reads the columns themselves.
+struct TableReference
+{
+    int column = -1; ///< index in DerivedTable::columns
+    int table = -1;  ///< index of the referenced table in DerivedSchema::tables
 };
 
 /// A table Sequelize would create: one per model, plus junctions made from a
@@ -61,6 +68,8 @@ struct DerivedTable
     QStringList primaryKey;        ///< column names in key order
     QVector<DerivedIndex> uniques; ///< named/composite unique constraints
     QVector<DerivedIndex> indexes; ///< model `indexes` (unique or not)
+    /// Columns whose REFERENCES names a derived table, in column order.
+    QVector<TableReference> references;
 
     int columnIndexByAttribute(const QString &attribute) const;
     int columnIndexByName(const QString &column) const;
@@ -120,6 +129,7 @@ struct DerivedSchema
 // middle of 20,000 moves half of them).
 Q_DECLARE_TYPEINFO(mc::DerivedColumn, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(mc::DerivedIndex, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mc::TableReference, Q_PRIMITIVE_TYPE);
 Q_DECLARE_TYPEINFO(mc::DerivedTable, Q_RELOCATABLE_TYPE);
 Q_DECLARE_TYPEINFO(mc::ResolvedAssociation, Q_RELOCATABLE_TYPE);
 

@@ -212,6 +212,8 @@ public:
     /// Shifts the association indices stored in `d`'s columns after an insertion
     /// (delta 1) or removal (delta -1) at `index`.
     static void shiftColumns(DerivedSchema &d, int index, int delta);
+    /// Fills `d.tables[table].references` from its columns' REFERENCES.
+    static void resolveReferences(DerivedSchema &d, int table);
 
 private:
     [[noreturn]] void fail(const QString &message, const QString &path, int model, int assoc)

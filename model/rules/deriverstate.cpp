@@ -240,59 +240,75 @@ DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previou
     });
     order += junctions;
 
-    // Tables of untouched slots move over from the previous result unchanged.
-    std::vector<char> rebuild(m_models.size(), 0);
-    for (int s : dirty)
-        rebuild[size_t(s)] = 1;
-    const bool reuse = !previous.tables.isEmpty();
+    auto build = [this](DerivedSchema &out, int i, int s) {
+        out.tables[i] = tableOf(m_models[size_t(s)]);
+        out.accessors[i] = {m_models[size_t(s)].name, m_models[size_t(s)].accessors};
+        // A one-off derivation keeps no state: each model's goes as soon as its
+        // table is built, so the two are never held in memory together.
+        if (!m_keepState)
+            m_models[size_t(s)] = ModelState();
+    };
     DerivedSchema out;
-    out.tables.resize(order.size());
-    out.accessors.resize(order.size());
-    for (int i = 0; i < order.size(); ++i) {
-        const int s = order[i];
-        const int was = reuse && s < m_positionOfSlot.size() ? m_positionOfSlot[s] : -1;
-        if (rebuild[size_t(s)] || was < 0) {
-            out.tables[i] = tableOf(m_models[size_t(s)]);
-            out.accessors[i] = {m_models[size_t(s)].name, m_models[size_t(s)].accessors};
-            // A one-off derivation keeps no state: each model's goes as soon as its
-            // table is built, so the two are never held in memory together.
-            if (!m_keepState)
-                m_models[size_t(s)] = ModelState();
-        } else {
-            out.tables[i] = std::move(previous.tables[was]);
-            out.accessors[i] = std::move(previous.accessors[was]);
+    if (!previous.tables.isEmpty() && order == m_slotOrder) {
+        // The common edit: same tables in the same places. Only the dirty ones are
+        // rebuilt, in place; every other table, and the name lookups, stay as they are.
+        out = std::move(previous);
+        for (int s : dirty) {
+            const int i = s < m_positionOfSlot.size() ? m_positionOfSlot[s] : -1;
+            if (i < 0)
+                continue; // a junction slot that is not in use
+            build(out, i, s);
+            resolveReferences(out, i);
         }
-    }
-    const bool sameOrder = reuse && order == m_slotOrder;
-    if (sameOrder) {
-        out.m_tableByName = std::move(previous.m_tableByName);
-        out.m_tableByModel = std::move(previous.m_tableByModel);
     } else {
+        // Tables of untouched slots move over from the previous result unchanged.
+        std::vector<char> rebuild(m_models.size(), 0);
+        for (int s : dirty)
+            rebuild[size_t(s)] = 1;
+        out.tables.resize(order.size());
+        out.accessors.resize(order.size());
+        for (int i = 0; i < order.size(); ++i) {
+            const int s = order[i];
+            const int was = s < m_positionOfSlot.size() ? m_positionOfSlot[s] : -1;
+            if (rebuild[size_t(s)] || was < 0 || previous.tables.isEmpty()) {
+                build(out, i, s);
+            } else {
+                out.tables[i] = std::move(previous.tables[was]);
+                out.accessors[i] = std::move(previous.accessors[was]);
+            }
+        }
         out.m_tableByName.reserve(order.size());
         out.m_tableByModel.reserve(order.size());
         for (int i = 0; i < order.size(); ++i) {
             out.m_tableByName.insert(out.tables[i].table, i);
             out.m_tableByModel.insert(out.tables[i].model, i);
         }
+        // Table indices moved: resolve every table's references again.
+        for (int i = 0; i < order.size(); ++i)
+            resolveReferences(out, i);
+        m_positionOfSlot = QVector<int>(int(m_models.size()), -1);
+        for (int i = 0; i < order.size(); ++i)
+            m_positionOfSlot[order[i]] = i;
+        m_slotOrder = order;
     }
-    // Resolve REFERENCES to table indices once here, so that analysis needs no
-    // name lookups: for rebuilt tables only, unless the table order moved.
-    for (int i = 0; i < order.size(); ++i) {
-        if (sameOrder && !rebuild[size_t(order[i])])
-            continue;
-        DerivedTable &t = out.tables[i];
-        for (int c = 0; c < t.columns.size(); ++c) {
-            if (t.columns.at(c).hasReference)
-                t.columns[c].refTableIndex = out.tableIndexByName(t.columns.at(c).refTable);
-        }
-    }
-    m_positionOfSlot = QVector<int>(int(m_models.size()), -1);
-    for (int i = 0; i < order.size(); ++i)
-        m_positionOfSlot[order[i]] = i;
-    m_slotOrder = order;
     out.associations = m_resolved;
     out.error = m_error;
     return out;
+}
+
+void Deriver::resolveReferences(DerivedSchema &d, int table)
+{
+    // Resolved once here, so that the analysis needs no name lookups.
+    DerivedTable &t = d.tables[table];
+    t.references.clear();
+    for (int c = 0; c < t.columns.size(); ++c) {
+        const DerivedColumn &col = t.columns.at(c);
+        if (!col.hasReference)
+            continue;
+        const int target = d.tableIndexByName(col.refTable);
+        if (target >= 0)
+            t.references.append(TableReference{c, target});
+    }
 }
 
 void Deriver::shiftColumns(DerivedSchema &d, int index, int delta)

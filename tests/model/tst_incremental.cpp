@@ -3,6 +3,7 @@
 
 #include "ddl/catalog.h"
 #include "io/schemareader.h"
+#include "rules/analysis.h"
 #include "rules/incremental.h"
 
 #include <QTest>
@@ -23,8 +24,12 @@ QString fingerprint(const DerivedSchema &d)
                         .arg(c.column)
                         .arg(c.associationIndex)
                         .arg(c.refTable, c.onDelete, c.onUpdate);
+        QStringList refs; // what the analysis walks
+        for (const TableReference &r : t.references)
+            refs << QStringLiteral("%1->%2").arg(r.column).arg(r.table);
         out << t.table + QLatin1Char('(') + t.model + QLatin1String(") ") +
-                   cols.join(QLatin1Char(','));
+                   cols.join(QLatin1Char(',')) + QLatin1String(" refs ") +
+                   refs.join(QLatin1Char(','));
         if (d.tableIndexByName(t.table) < 0 || d.tableIndexByModel(t.model) < 0)
             out << QStringLiteral("missing lookup for ") + t.table;
     }
@@ -37,6 +42,17 @@ QString fingerprint(const DerivedSchema &d)
                    .arg(r.applied)
                    .arg(r.shadowed.join(QLatin1Char(' ')));
     out << catalogTables(d, Dialect::SQLite).toCompactJson();
+    const Analysis a = analyse(d);
+    out << QStringLiteral("order=") + a.order.join(QLatin1Char(' '));
+    out << QStringLiteral("toposortError=") + a.toposortError;
+    for (const Cycle &c : a.cycles) {
+        QStringList assocs;
+        for (int i : c.associations)
+            assocs << QString::number(i);
+        out << QStringLiteral("cycle %1 via %2 fix %3")
+                   .arg(c.tables.join(QLatin1Char(' ')), assocs.join(QLatin1Char(' ')))
+                   .arg(c.suggestedFix);
+    }
     return out.join(QLatin1Char('\n'));
 }
 
