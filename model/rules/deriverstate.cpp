@@ -47,8 +47,6 @@ QVector<int> Deriver::touched(int index) const
 
 bool Deriver::replay(const QVector<int> &dirty)
 {
-    for (int i = 0; i < int(m_assocs.size()); ++i)
-        m_assocs[size_t(i)].decl = &m_schema->associations[i];
     m_writable.assign(m_models.size(), 0);
     m_written = dirty;
     for (int s : dirty) {
@@ -63,7 +61,7 @@ bool Deriver::replay(const QVector<int> &dirty)
     m_replayed.clear();
     bool ok = true;
     try {
-        for (int i = 0; i < int(m_assocs.size()); ++i) {
+        for (int i = 0; i < int(m_touch.size()); ++i) {
             const std::array<int, 3> &t = m_touch[size_t(i)];
             if (writable(t[0]) || writable(t[1]) || (t[2] >= 0 && writable(t[2])))
                 apply(i);
@@ -75,55 +73,41 @@ bool Deriver::replay(const QVector<int> &dirty)
     for (int i : std::as_const(m_replayed)) {
         refreshTouch(i); // a junction may have been made for it
         resolve(i);
-        if (m_assocs[size_t(i)].paired >= 0)
-            resolve(m_assocs[size_t(i)].paired);
+        const int paired = positionOf(m_assocs[size_t(idAt(i))].paired);
+        if (paired >= 0)
+            resolve(paired);
     }
     return ok;
 }
 
 void Deriver::associationInserted(int index)
 {
-    m_assocs.insert(m_assocs.begin() + index, AssocState());
+    const int id = int(m_assocs.size());
+    m_assocs.emplace_back();
+    m_posOfId.push_back(index);
+    m_idOfPos.insert(m_idOfPos.begin() + index, id);
     m_touch.insert(m_touch.begin() + index, touchOf(index));
     m_resolved.insert(index, ResolvedAssociation());
-    renumber(index, 1);
+    renumberFrom(index + 1);
 }
 
 void Deriver::associationRemoved(int index)
 {
-    m_assocs.erase(m_assocs.begin() + index);
+    const int id = idAt(index);
+    m_assocs[size_t(id)] = AssocState(); // the id is never used again
+    m_posOfId[size_t(id)] = -1;
+    m_idOfPos.erase(m_idOfPos.begin() + index);
     m_touch.erase(m_touch.begin() + index);
     m_resolved.removeAt(index);
-    renumber(index, -1);
+    renumberFrom(index);
 }
 
-void Deriver::renumber(int index, int delta)
+void Deriver::renumberFrom(int position)
 {
-    // Indices at or after `index` move by delta; one equal to a removed index is gone.
-    auto shift = [index, delta](int &i) {
-        if (i < index)
-            return;
-        i = (delta < 0 && i == index) ? -1 : i + delta;
-    };
-    for (AssocState &a : m_assocs) {
-        if (a.paired >= 0)
-            shift(a.paired);
-    }
-    for (int i = 0; i < int(m_assocs.size()); ++i) {
-        m_assocs[size_t(i)].index = i;
-        m_resolved[i].index = i;
-    }
-    for (ModelState &m : m_models) {
-        for (auto &k : m.assocKeys)
-            shift(k.second);
-        for (Attr &a : m.attrs) {
-            if (a.associationIndex >= 0)
-                shift(a.associationIndex);
-        }
-    }
-    for (int &c : m_junctionCreator) {
-        if (c >= 0)
-            shift(c);
+    // Only positions move: attributes, aliases, junctions and pairs hold ids.
+    for (int p = position; p < int(m_idOfPos.size()); ++p) {
+        m_posOfId[size_t(m_idOfPos[size_t(p)])] = p;
+        m_resolved[p].index = p;
     }
 }
 
@@ -147,7 +131,7 @@ DerivedTable Deriver::tableOf(const ModelState &m) const
         c.defaultValue = a.defaultValue;
         c.comment = a.comment;
         c.origin = a.origin;
-        c.associationIndex = a.associationIndex;
+        c.associationIndex = positionOf(a.associationId);
         if (a.unique) {
             if (a.unique->isEmpty()) {
                 c.uniqueInline = true;
@@ -188,7 +172,7 @@ DerivedTable Deriver::tableOf(const ModelState &m) const
 
 void Deriver::resolve(int i)
 {
-    const AssocState &a = m_assocs[size_t(i)];
+    const AssocState &a = m_assocs[size_t(idAt(i))];
     ResolvedAssociation &r = m_resolved[i];
     ResolvedAssociation fresh; // an edit may have changed the type: keep no stale field
     fresh.accessors = r.accessors;
@@ -236,7 +220,7 @@ DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previou
             junctions << s;
     }
     std::sort(junctions.begin(), junctions.end(), [this](int x, int y) {
-        return m_junctionCreator[size_t(x)] < m_junctionCreator[size_t(y)];
+        return positionOf(m_junctionCreator[size_t(x)]) < positionOf(m_junctionCreator[size_t(y)]);
     });
     order += junctions;
 
