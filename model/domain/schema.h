@@ -7,6 +7,7 @@
 #include <QString>
 #include <QVector>
 
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -71,6 +72,49 @@ struct Attribute
     bool isPrimaryKey() const { return primaryKey.value_or(false); }
 };
 
+/// A value kept on the heap and copied deeply. Rare, large parts (the attribute of
+/// a `foreignKey` object) live there so that the structs a document holds by the
+/// ten thousand stay small and cheap to move. Reads of an empty box see a
+/// default-constructed value.
+template <typename T> class Boxed
+{
+public:
+    Boxed() = default;
+    Boxed(const Boxed &o) : m_value(o.m_value ? std::make_unique<T>(*o.m_value) : nullptr) {}
+    Boxed(Boxed &&) noexcept = default;
+    Boxed &operator=(const Boxed &o)
+    {
+        if (this != &o)
+            m_value = o.m_value ? std::make_unique<T>(*o.m_value) : nullptr;
+        return *this;
+    }
+    Boxed &operator=(Boxed &&) noexcept = default;
+    Boxed &operator=(T value)
+    {
+        m_value = std::make_unique<T>(std::move(value));
+        return *this;
+    }
+    ~Boxed() = default;
+
+    const T &operator*() const { return m_value ? *m_value : empty(); }
+    const T *operator->() const { return &**this; }
+    /// The value to modify, created on first use.
+    T &edit()
+    {
+        if (!m_value)
+            m_value = std::make_unique<T>();
+        return *m_value;
+    }
+
+private:
+    static const T &empty()
+    {
+        static const T value;
+        return value;
+    }
+    std::unique_ptr<T> m_value;
+};
+
 /// One entry of a model's `indexes`.
 struct IndexSpec
 {
@@ -116,8 +160,8 @@ struct KeySpec
 {
     enum class Kind { Absent, String, Object };
     Kind kind = Kind::Absent;
-    QString name;        ///< Kind::String
-    Attribute attribute; ///< Kind::Object (attribute.hasName tells whether `name` was given)
+    QString name;               ///< Kind::String
+    Boxed<Attribute> attribute; ///< Kind::Object (attribute->hasName: whether `name` was given)
 
     bool isSet() const { return kind != Kind::Absent; }
     /// The attribute name the spec gives, or an empty string for the default.
@@ -125,8 +169,8 @@ struct KeySpec
     {
         if (kind == Kind::String)
             return name;
-        if (kind == Kind::Object && attribute.hasName)
-            return attribute.name;
+        if (kind == Kind::Object && attribute->hasName)
+            return attribute->name;
         return QString();
     }
 };
@@ -166,3 +210,11 @@ struct Schema
 };
 
 } // namespace mc
+
+// Qt moves these with memmove when a vector shifts: inserting an association in
+// the middle of 20,000 would otherwise move-assign 10,000 of them one by one.
+// (Their members are Qt containers, std::vector, std::optional and unique_ptr,
+// none of which point into themselves.)
+Q_DECLARE_TYPEINFO(mc::Attribute, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mc::Association, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(mc::Model, Q_RELOCATABLE_TYPE);

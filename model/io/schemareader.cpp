@@ -553,7 +553,7 @@ void Reader::readKeySpec(const JsonValue &v, const Path &path, KeySpec &k)
         k.name = v.text();
     } else if (v.isObject()) {
         k.kind = KeySpec::Kind::Object;
-        readAttribute(v, path, k.attribute, true);
+        readAttribute(v, path, k.attribute.edit(), true);
     } else {
         typeError(path, L("a non-empty string or an attribute object"), v);
     }

@@ -124,7 +124,7 @@ QString positionJson(const Model &m)
 
 QString keySpecJson(const KeySpec &k)
 {
-    return k.kind == KeySpec::Kind::String ? jsonQuote(k.name) : attributeJson(k.attribute);
+    return k.kind == KeySpec::Kind::String ? jsonQuote(k.name) : attributeJson(*k.attribute);
 }
 
 QString associationJson(const Association &a)

@@ -75,7 +75,7 @@ void overlay(Attr &a, const KeySpec &key)
 {
     if (key.kind != KeySpec::Kind::Object)
         return;
-    const Attribute &o = key.attribute;
+    const Attribute &o = *key.attribute;
     if (o.type)
         a.type = o.type;
     if (o.allowNull)
@@ -476,15 +476,15 @@ void Deriver::btmKeys(AssocState &a)
     const ModelState &src = m_models[size_t(a.source)];
     const ModelState &tgt = m_models[size_t(a.target)];
     if (d.foreignKey.kind == KeySpec::Kind::Object)
-        a.foreignKey = d.foreignKey.attribute.hasName ? d.foreignKey.attribute.name
-                                                      : QStringLiteral("undefined");
+        a.foreignKey = d.foreignKey.attribute->hasName ? d.foreignKey.attribute->name
+                                                       : QStringLiteral("undefined");
     else if (d.foreignKey.kind == KeySpec::Kind::String)
         a.foreignKey = d.foreignKey.name;
     else
         a.foreignKey = camelize(src.singular + QLatin1Char('_') + a.sourceKey);
     if (d.otherKey.kind == KeySpec::Kind::Object) {
-        a.otherKey =
-            d.otherKey.attribute.hasName ? d.otherKey.attribute.name : QStringLiteral("undefined");
+        a.otherKey = d.otherKey.attribute->hasName ? d.otherKey.attribute->name
+                                                   : QStringLiteral("undefined");
     } else {
         if (d.otherKey.kind == KeySpec::Kind::Absent)
             a.otherKeyDefault = true;
@@ -709,8 +709,8 @@ void Deriver::noteUnsafeKeys(const Association &d, const ModelState &src, const 
     };
     if ((d.sourceKey && !declared(src, *d.sourceKey)) ||
         (d.targetKey && !declared(tgt, *d.targetKey)) ||
-        (d.foreignKey.kind == KeySpec::Kind::Object && d.foreignKey.attribute.primaryKey) ||
-        (d.otherKey.kind == KeySpec::Kind::Object && d.otherKey.attribute.primaryKey))
+        (d.foreignKey.kind == KeySpec::Kind::Object && d.foreignKey.attribute->primaryKey) ||
+        (d.otherKey.kind == KeySpec::Kind::Object && d.otherKey.attribute->primaryKey))
         m_incrementalSafe = false;
 }
 

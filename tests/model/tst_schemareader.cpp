@@ -183,7 +183,7 @@ void TestSchemaReader::extensionsPreserved()
     QCOMPARE(m.positionExtensions[0].second.text(), QStringLiteral("kept"));
     QCOMPARE(s.associations[0].extensions[0].first, QStringLiteral("x-as"));
     QCOMPARE(s.associations[0].as.extensions[0].first, QStringLiteral("x-s"));
-    QCOMPARE(s.associations[0].foreignKey.attribute.extensions[0].first, QStringLiteral("x-fk"));
+    QCOMPARE(s.associations[0].foreignKey.attribute->extensions[0].first, QStringLiteral("x-fk"));
 
     // Written back at the end of their objects, values verbatim, and read again identically.
     const QByteArray written = writeSchema(s);
@@ -257,12 +257,12 @@ void TestSchemaReader::keySpecsAndAliases()
     QVERIFY(r.schema);
     const Association &named = r.schema->associations[0];
     QCOMPARE(named.foreignKey.kind, KeySpec::Kind::Object);
-    QVERIFY(named.foreignKey.attribute.hasName);
+    QVERIFY(named.foreignKey.attribute->hasName);
     QCOMPARE(named.foreignKey.explicitName(), QStringLiteral("uid"));
-    QCOMPARE(named.foreignKey.attribute.allowNull, std::optional<bool>(false));
-    QVERIFY(!named.foreignKey.attribute.type);
+    QCOMPARE(named.foreignKey.attribute->allowNull, std::optional<bool>(false));
+    QVERIFY(!named.foreignKey.attribute->type);
     const Association &unnamed = r.schema->associations[1];
-    QVERIFY(!unnamed.foreignKey.attribute.hasName);
+    QVERIFY(!unnamed.foreignKey.attribute->hasName);
     QCOMPARE(unnamed.foreignKey.explicitName(), QString());
     QCOMPARE(unnamed.as.kind, AliasSpec::Kind::String);
     QCOMPARE(unnamed.as.name, QStringLiteral("Author"));

@@ -130,8 +130,8 @@ void TestSchemaWriter::layoutOfBuiltSchema()
     a.as.singular = QStringLiteral("Thing");
     a.as.plural = QStringLiteral("Things");
     a.foreignKey.kind = KeySpec::Kind::Object;
-    a.foreignKey.attribute.hasName = false;
-    a.foreignKey.attribute.allowNull = false;
+    a.foreignKey.attribute.edit().hasName = false;
+    a.foreignKey.attribute.edit().allowNull = false;
     a.otherKey.kind = KeySpec::Kind::String;
     a.otherKey.name = QStringLiteral("thingId");
     a.onDelete = QStringLiteral("cascade");
