@@ -104,11 +104,12 @@ int inspect(const QStringList &args)
               << "\" (expected sqlite, postgres or mysql)\n";
         return ExitUsage;
     }
-    const auto schema = load(p.positionalArguments().first());
-    if (!schema)
+    auto loaded = load(p.positionalArguments().first());
+    if (!loaded)
         return ExitUsage;
-    const DerivedSchema derived = derive(*schema);
-    const Analysis analysis = analyse(derived);
+    const Schema &schema = keepUntilExit(std::move(*loaded));
+    const DerivedSchema &derived = keepUntilExit(derive(schema));
+    const Analysis &analysis = keepUntilExit(analyse(derived));
     out().flush();
     const QByteArray json = inspectJson(derived, analysis, *dialect);
     std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
@@ -135,13 +136,14 @@ int check(const QStringList &args)
         return ExitUsage;
     }
     const QString path = p.positionalArguments().first();
-    const auto schema = load(path);
-    if (!schema)
+    auto loaded = load(path);
+    if (!loaded)
         return ExitUsage;
-    const DerivedSchema derived = derive(*schema);
-    const Analysis analysis = analyse(derived);
+    const Schema &schema = keepUntilExit(std::move(*loaded));
+    const DerivedSchema &derived = keepUntilExit(derive(schema));
+    const Analysis &analysis = keepUntilExit(analyse(derived));
     const Diagnostics problems =
-        checkSchema(*schema, derived, analysis, p.isSet(QStringLiteral("strict")));
+        checkSchema(schema, derived, analysis, p.isSet(QStringLiteral("strict")));
     int errors = 0, warnings = 0;
     for (const Diagnostic &d : problems) {
         (d.severity == Diagnostic::Severity::Error ? errors : warnings)++;
@@ -186,10 +188,11 @@ int ddl(const QStringList &args)
         return ExitUsage;
     }
     const QString path = p.positionalArguments().first();
-    const auto schema = load(path);
-    if (!schema)
+    auto loaded = load(path);
+    if (!loaded)
         return ExitUsage;
-    const DerivedSchema derived = derive(*schema);
+    const Schema &schema = keepUntilExit(std::move(*loaded));
+    const DerivedSchema &derived = keepUntilExit(derive(schema));
     if (derived.error) {
         const DefineError &e = *derived.error;
         err() << path
