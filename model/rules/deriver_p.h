@@ -159,6 +159,13 @@ struct ModelState
     }
 };
 
+// Shared by derive.cpp and derivemany.cpp.
+inline const QString kCascade = QStringLiteral("CASCADE");
+/// Lays the attribute-object form of `foreignKey`/`otherKey` over a key attribute.
+void overlay(Attr &a, const KeySpec &key);
+/// The accessor names of hasMany and belongsToMany, in has-many.js mixin order.
+QStringList multiMethods(const QString &singular, const QString &plural);
+
 /// Per-association working state (the instance fields Sequelize keeps).
 struct AssocState
 {
