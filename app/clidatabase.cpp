@@ -212,12 +212,13 @@ int import(const QStringList &args)
     if (!target)
         return ExitUsage;
     QString why;
-    const std::optional<JsonValue> tables = readDatabaseCatalog(*target, &why);
+    QHash<QString, QStringList> enumLabels;
+    const std::optional<JsonValue> tables = readDatabaseCatalog(*target, &why, &enumLabels);
     if (!tables) {
         err() << "import: " << why << "\n";
         return ExitProblems;
     }
-    const ImportResult imported = importCatalog(*tables, target->dialect());
+    const ImportResult imported = importCatalog(*tables, target->dialect(), enumLabels);
     for (const Diagnostic &d : imported.diagnostics)
         err() << url << ": " << severityName(d.severity) << ": " << d.toString() << "\n";
     if (!imported.schema)

@@ -12,10 +12,11 @@ namespace {
 ImportOutcome importDatabase(const DatabaseTarget &target)
 {
     ImportOutcome out;
-    const std::optional<JsonValue> tables = readDatabaseCatalog(target, &out.error);
+    QHash<QString, QStringList> enumLabels;
+    const std::optional<JsonValue> tables = readDatabaseCatalog(target, &out.error, &enumLabels);
     if (!tables)
         return out;
-    ImportResult imported = importCatalog(*tables, target.dialect());
+    ImportResult imported = importCatalog(*tables, target.dialect(), enumLabels);
     out.diagnostics = imported.diagnostics;
     if (!imported.schema) {
         QStringList errors;

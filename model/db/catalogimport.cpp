@@ -208,9 +208,10 @@ namespace {
 
 /// One plan per table, with the column specs; their warnings go to \a out.
 QVector<TablePlan> planTables(const QVector<CatalogTable> &catalog, Dialect dialect,
-                              Diagnostics &out, Covered &reported)
+                              const QHash<QString, QStringList> &enumLabels, Diagnostics &out,
+                              Covered &reported)
 {
-    ColumnMatcher matcher(dialect);
+    ColumnMatcher matcher(dialect, enumLabels);
     QVector<TablePlan> plans;
     for (const CatalogTable &t : catalog) {
         TablePlan p;
@@ -326,14 +327,16 @@ void reportDifferences(const QVector<CatalogTable> &catalog, const Round &round,
 
 } // namespace
 
-ImportResult importCatalog(const JsonValue &tables, Dialect dialect)
+ImportResult importCatalog(const JsonValue &tables, Dialect dialect,
+                           const QHash<QString, QStringList> &enumLabels)
 {
     ImportResult result;
     const QVector<CatalogTable> catalog = parseCatalogTables(tables, result.diagnostics);
     if (hasErrors(result.diagnostics))
         return result;
     Covered reported;
-    QVector<TablePlan> plans = planTables(catalog, dialect, result.diagnostics, reported);
+    QVector<TablePlan> plans =
+        planTables(catalog, dialect, enumLabels, result.diagnostics, reported);
     const Round round = settle(plans, dialect, reported);
     result.diagnostics << round.planning;
     reportDifferences(catalog, round, result.diagnostics);

@@ -4,6 +4,9 @@
 #include "domain/schema.h"
 #include "io/diagnostic.h"
 
+#include <QHash>
+#include <QStringList>
+
 #include <optional>
 
 namespace mc {
@@ -28,7 +31,11 @@ struct ImportResult
 /// Sequelize's default names are used wherever the catalog comes out the same; the
 /// result is derived and compared before it is returned, and tables that do not
 /// match are declared column by column instead. What still differs is a warning.
-ImportResult importCatalog(const JsonValue &tables, Dialect dialect);
+/// \a enumLabels are PostgreSQL's ENUM labels by type name (readDatabaseCatalog()
+/// gives them); without them an ENUM column gets its default as the only value, and
+/// a warning.
+ImportResult importCatalog(const JsonValue &tables, Dialect dialect,
+                           const QHash<QString, QStringList> &enumLabels = {});
 
 /// Every way \a got differs from \a want, for people: (column, text) pairs, the
 /// column empty for table-level differences (primary key, foreign keys, indexes).

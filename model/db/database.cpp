@@ -140,7 +140,8 @@ ApplyResult applySchema(const DatabaseTarget &target, const DerivedSchema &deriv
     return applyMysql(target.server, derived, analysis, options);
 }
 
-std::optional<JsonValue> readDatabaseCatalog(const DatabaseTarget &target, QString *error)
+std::optional<JsonValue> readDatabaseCatalog(const DatabaseTarget &target, QString *error,
+                                             QHash<QString, QStringList> *enumLabels)
 {
     auto fail = [error](const QString &why) -> std::optional<JsonValue> {
         if (error)
@@ -173,6 +174,8 @@ std::optional<JsonValue> readDatabaseCatalog(const DatabaseTarget &target, QStri
             JsonValue read = target.engine == Engine::SQLite     ? readSqliteCatalog(db, &why)
                              : target.engine == Engine::Postgres ? readPostgresCatalog(db, &why)
                                                                  : readMysqlCatalog(db, &why);
+            if (why.isEmpty() && enumLabels && target.engine == Engine::Postgres)
+                *enumLabels = readPostgresEnumLabels(db, &why);
             if (why.isEmpty())
                 tables = std::move(read);
             else

@@ -49,8 +49,10 @@ ApplyResult applySchema(const DatabaseTarget &target, const DerivedSchema &deriv
 
 /// The database's catalog in the conformance expectations' shape (what the engine's
 /// catalog reader returns: tables by name). nullopt with the reason in \a error when the
-/// database cannot be opened or read.
-std::optional<JsonValue> readDatabaseCatalog(const DatabaseTarget &target,
-                                             QString *error = nullptr);
+/// database cannot be opened or read. \a enumLabels, when given, receives what that
+/// shape leaves out and an import needs: the labels of PostgreSQL's ENUM types, by
+/// type name (readPostgresEnumLabels(); empty on the other engines).
+std::optional<JsonValue> readDatabaseCatalog(const DatabaseTarget &target, QString *error = nullptr,
+                                             QHash<QString, QStringList> *enumLabels = nullptr);
 
 } // namespace mc

@@ -136,22 +136,43 @@ CatalogColumn ColumnMatcher::render(const CatalogTable &table, const CatalogColu
     return out.columns.first();
 }
 
+static bool isPostgresEnumColumn(Dialect dialect, const CatalogTable &table, const CatalogColumn &c)
+{
+    const QString enumType = postgresEnumTypeName(table.name, c.name);
+    return dialect == Dialect::Postgres &&
+           (c.type == enumType || c.type == QLatin1Char('"') + enumType + QLatin1Char('"'));
+}
+
+const QStringList *ColumnMatcher::enumLabelsOf(const CatalogTable &table,
+                                               const CatalogColumn &c) const
+{
+    if (!isPostgresEnumColumn(m_dialect, table, c))
+        return nullptr;
+    const auto it = m_enumLabels.constFind(postgresEnumTypeName(table.name, c.name));
+    return it == m_enumLabels.cend() || it->isEmpty() ? nullptr : &*it;
+}
+
 QVector<DataType> ColumnMatcher::typeCandidates(const CatalogTable &table,
                                                 const CatalogColumn &c) const
 {
     QVector<DataType> out;
     const QVector<TypeArg> extracted = typeArgs(c.type, m_dialect);
-    const QString enumType = postgresEnumTypeName(table.name, c.name);
-    if (m_dialect == Dialect::Postgres &&
-        (c.type == enumType || c.type == QLatin1Char('"') + enumType + QLatin1Char('"'))) {
-        // pg_catalog names the type but not its labels: the default is the one known.
-        static const QRegularExpression literal(QStringLiteral("^'((?:[^']|'')*)'::"));
-        const auto m = literal.match(c.defaultValue);
-        TypeArg value{true, m.hasMatch()
-                                ? m.captured(1).replace(QStringLiteral("''"), QStringLiteral("'"))
-                                : QStringLiteral("value")};
+    if (isPostgresEnumColumn(m_dialect, table, c)) {
+        // The table's catalog names the type; its labels come from pg_enum, when read.
+        // Without them the default is the one label known.
+        QVector<TypeArg> values;
+        if (const QStringList *labels = enumLabelsOf(table, c)) {
+            for (const QString &label : *labels)
+                values << TypeArg{true, label};
+        } else {
+            static const QRegularExpression literal(QStringLiteral("^'((?:[^']|'')*)'::"));
+            const auto m = literal.match(c.defaultValue);
+            values << TypeArg{true, m.hasMatch() ? m.captured(1).replace(QStringLiteral("''"),
+                                                                         QStringLiteral("'"))
+                                                 : QStringLiteral("value")};
+        }
         DataType e(QStringLiteral("ENUM"));
-        e.setArgs({value});
+        e.setArgs(values);
         out << e;
         return out;
     }
@@ -258,7 +279,7 @@ ColumnSpec ColumnMatcher::match(const CatalogTable &table, int index)
                 spec.allowNull = allowNull;
                 if (!sameAs(table, c, spec))
                     continue;
-                if (t.isEnum() && m_dialect == Dialect::Postgres)
+                if (t.isEnum() && m_dialect == Dialect::Postgres && !enumLabelsOf(table, c))
                     spec.problems << QStringLiteral("the catalog does not list the ENUM's values; "
                                                     "imported as %1")
                                          .arg(t.toString());

@@ -28,7 +28,10 @@ struct ColumnSpec
 class ColumnMatcher
 {
 public:
-    explicit ColumnMatcher(Dialect dialect) : m_dialect(dialect) {}
+    /// \a enumLabels: PostgreSQL ENUM labels by type name (see importCatalog()).
+    explicit ColumnMatcher(Dialect dialect, QHash<QString, QStringList> enumLabels = {})
+        : m_dialect(dialect), m_enumLabels(std::move(enumLabels))
+    {}
 
     ColumnSpec match(const CatalogTable &table, int index);
 
@@ -50,7 +53,11 @@ private:
                                                         const DataType &type) const;
     bool sameAs(const CatalogTable &table, const CatalogColumn &c, const ColumnSpec &spec) const;
 
+    /// The labels of the ENUM type PostgreSQL created for this column, if known.
+    const QStringList *enumLabelsOf(const CatalogTable &table, const CatalogColumn &c) const;
+
     Dialect m_dialect;
+    QHash<QString, QStringList> m_enumLabels;
     QHash<QString, QVector<DataType>> m_typeCache; ///< catalog spelling -> exact types
 };
 

@@ -173,6 +173,24 @@ JsonValue toJson(Table &t)
 
 } // namespace
 
+QHash<QString, QStringList> readPostgresEnumLabels(QSqlDatabase &db, QString *error,
+                                                   const QString &schema)
+{
+    QHash<QString, QStringList> out;
+    QSqlQuery q(db);
+    if (!select(q,
+                QStringLiteral("SELECT t.typname, e.enumlabel FROM pg_type t "
+                               "JOIN pg_enum e ON e.enumtypid = t.oid "
+                               "JOIN pg_namespace n ON n.oid = t.typnamespace "
+                               "WHERE n.nspname = %1 ORDER BY t.typname, e.enumsortorder")
+                    .arg(literal(schema)),
+                error))
+        return out;
+    while (q.next())
+        out[q.value(0).toString()] << q.value(1).toString();
+    return out;
+}
+
 JsonValue readPostgresCatalog(QSqlDatabase &db, QString *error, const QString &schema)
 {
     const QString rels =

@@ -2,7 +2,9 @@
 
 #include "io/jsonvalue.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QStringList>
 
 namespace mc {
 
@@ -20,5 +22,12 @@ namespace mc {
 /// and the result holds what was read so far.
 JsonValue readPostgresCatalog(QSqlDatabase &db, QString *error = nullptr,
                               const QString &schema = QStringLiteral("public"));
+
+/// The labels of every ENUM type of \a schema, in their sort order, by type name
+/// (pg_type.typname, unquoted: `enum_Samples_status`). The catalog above names a
+/// column's ENUM type but not its labels; importing needs them.
+QHash<QString, QStringList>
+readPostgresEnumLabels(QSqlDatabase &db, QString *error = nullptr,
+                       const QString &schema = QStringLiteral("public"));
 
 } // namespace mc

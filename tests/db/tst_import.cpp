@@ -28,6 +28,7 @@ private Q_SLOTS:
     void aliasAndTargetKey();
     void mysqlCheckAndCollationWarn();
     void checkAndUnknownTypeWarn();
+    void postgresEnumLabelsImported();
     void hostileNamesRoundTrip();
     void unreadableCatalogFails();
 };
@@ -330,6 +331,39 @@ void TestImport::checkAndUnknownTypeWarn()
     const Model &m = r.schema->models.first();
     QCOMPARE(m.attributes.size(), 2);
     QCOMPARE(m.attributes[1].name, QStringLiteral("shape"));
+}
+
+// pg_catalog names an ENUM column's type, not its labels: with the labels read from
+// pg_enum the column imports exactly; without them its default is the one label known.
+void TestImport::postgresEnumLabelsImported()
+{
+    const JsonValue tables = parse(R"json({"Posts": {"columns": [
+      {"name": "id", "type": "integer", "notNull": true, "pk": true,
+       "default": "nextval('\"Posts_id_seq\"'::regclass)", "autoIncrement": true},
+      {"name": "status", "type": "\"enum_Posts_status\"", "notNull": true, "pk": false,
+       "default": "'draft'::\"enum_Posts_status\"", "autoIncrement": false}],
+     "primaryKey": ["id"], "foreignKeys": [], "uniques": [], "indexes": []}})json");
+    auto statusType = [](const ImportResult &r) {
+        for (const Attribute &a : r.schema->models.first().attributes) {
+            if (a.name == QLatin1String("status"))
+                return a.type->toString();
+        }
+        return QString();
+    };
+    const QHash<QString, QStringList> labels{
+        {QStringLiteral("enum_Posts_status"),
+         {QStringLiteral("draft"), QStringLiteral("it's out"), QStringLiteral("archived")}}};
+    const ImportResult known = importCatalog(tables, Dialect::Postgres, labels);
+    QVERIFY(known.schema);
+    QVERIFY2(known.diagnostics.isEmpty(), qPrintable(warnings(known)));
+    QCOMPARE(statusType(known), QStringLiteral("ENUM('draft','it''s out','archived')"));
+
+    const ImportResult unknown = importCatalog(tables, Dialect::Postgres);
+    QVERIFY(unknown.schema);
+    QCOMPARE(statusType(unknown), QStringLiteral("ENUM('draft')"));
+    QCOMPARE(unknown.diagnostics.size(), 1);
+    QVERIFY2(unknown.diagnostics[0].message.contains(QLatin1String("ENUM's values")),
+             qPrintable(warnings(unknown)));
 }
 
 void TestImport::hostileNamesRoundTrip()
