@@ -112,7 +112,7 @@ bool TableDiff::isEmpty() const
     return addedColumns.isEmpty() && droppedColumns.isEmpty() && changedColumns.isEmpty() &&
            addedForeignKeys.isEmpty() && droppedForeignKeys.isEmpty() && addedUniques.isEmpty() &&
            droppedUniques.isEmpty() && addedIndexes.isEmpty() && droppedIndexes.isEmpty() &&
-           !primaryKeyChanged;
+           relabeledColumns.isEmpty() && !primaryKeyChanged;
 }
 
 TableDiff diffCatalogTable(const QJsonObject &live, const QJsonObject &design)
@@ -261,7 +261,14 @@ AlterPlan planServerAlter(const DerivedSchema &derived, const Analysis &analysis
             continue;
         const LiveTable &l = live.value(name);
         const QJsonObject wanted = design.value(name).toObject();
-        const TableDiff d = diffCatalogTable(l.catalog, wanted);
+        TableDiff d = diffCatalogTable(l.catalog, wanted);
+        const DerivedTable &designTable = *findDesignTable(derived, name);
+        for (const DerivedColumn &c : designTable.columns) {
+            const auto labels = l.enumLabels.constFind(c.column);
+            if (c.type.isEnum() && labels != l.enumLabels.cend() &&
+                !d.addedColumns.contains(c.column) && *labels != c.type.stringArgs())
+                d.relabeledColumns << c.column;
+        }
         if (d.primaryKeyChanged)
             problems
                 << QStringLiteral("cannot change the primary key of %1 from (%2) to (%3) "
@@ -377,6 +384,9 @@ AlterPlan planServerAlter(const DerivedSchema &derived, const Analysis &analysis
         const QJsonObject liveColumns = columnsByName(l.catalog);
         for (const QString &c : d.addedColumns)
             steps.add(name, writer.addColumn(t, *designColumn(t, c), l));
+        for (const QString &c : d.relabeledColumns)
+            steps.add(name,
+                      writer.relabelEnum(t, *designColumn(t, c), l, d.changedColumns.contains(c)));
         for (const QString &c : d.changedColumns)
             steps.add(name,
                       writer.changeColumn(t, *designColumn(t, c), liveColumns[c].toObject(), l));

@@ -31,6 +31,9 @@ struct LiveTable
     qint64 rows = 0;     ///< counted for the design's tables only
     QVector<LiveObject> objects;
     QString createSql; ///< MariaDB: SHOW CREATE TABLE, for compensating statements
+    /// PostgreSQL: the labels of each ENUM column's type, by column. The catalog
+    /// names the type only, so a change of labels is found here.
+    QMap<QString, QStringList> enumLabels;
 };
 
 /// The live database by table name.
@@ -66,6 +69,8 @@ struct TableDiff
     QStringList addedColumns, droppedColumns, changedColumns; ///< column names
     QVector<QJsonObject> addedForeignKeys, droppedForeignKeys;
     QVector<QStringList> addedUniques, droppedUniques, addedIndexes, droppedIndexes;
+    /// PostgreSQL ENUM columns whose type keeps its name but not its labels.
+    QStringList relabeledColumns;
     bool primaryKeyChanged = false;
 
     bool isEmpty() const;
@@ -95,6 +100,18 @@ public:
     /// column the design keeps).
     virtual AlterStep dropColumn(const DerivedTable &t, const QString &column,
                                  const LiveTable &live) const = 0;
+    /// Gives the ENUM type of column \a c the design's labels (PostgreSQL only: there
+    /// the labels live in the type, not in the column's catalog entry). \a alsoChanged:
+    /// the same plan changes the column too (its default, say).
+    virtual QVector<AlterStep> relabelEnum(const DerivedTable &t, const DerivedColumn &c,
+                                           const LiveTable &live, bool alsoChanged) const
+    {
+        Q_UNUSED(t)
+        Q_UNUSED(c)
+        Q_UNUSED(live)
+        Q_UNUSED(alsoChanged)
+        return {};
+    }
     virtual AlterStep addForeignKey(const DerivedTable &t, const DerivedColumn &c) const = 0;
     /// Drops a foreign key, unique constraint or index by name.
     virtual AlterStep dropObject(const QString &table, const LiveObject &o,

@@ -17,6 +17,9 @@ namespace mc {
 
 namespace {
 
+/// The name a re-created ENUM type has until the old one is dropped.
+const QString kRelabelType = QStringLiteral("modelcanvas_relabeled_enum");
+
 const QString kRels = QStringLiteral("SELECT c.oid, c.relname FROM pg_class c JOIN pg_namespace n "
                                      "ON n.oid = c.relnamespace WHERE n.nspname = "
                                      "current_schema() AND c.relkind IN ('r', 'p')");
@@ -24,6 +27,15 @@ const QString kRels = QStringLiteral("SELECT c.oid, c.relname FROM pg_class c JO
 QString q(const QString &name)
 {
     return quoteIdentifier(name, Dialect::Postgres);
+}
+
+/// A catalog column's type name as pg_type spells it (format_type() quotes mixed case).
+QString typeName(const QJsonValue &column)
+{
+    const QString type = column[QStringLiteral("type")].toString();
+    if (!type.startsWith(QLatin1Char('"')))
+        return type;
+    return type.mid(1, type.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
 }
 
 AlterStep step(const QString &sql)
@@ -116,10 +128,7 @@ public:
             // re-create's `CREATE TYPE ... EXCEPTION WHEN duplicate_object` keeps old values.
             const QString prefix = postgresEnumTypeName(t, QString());
             for (const QJsonValue &c : live.value(t).catalog[QStringLiteral("columns")].toArray()) {
-                QString type = c[QStringLiteral("type")].toString();
-                if (type.startsWith(QLatin1Char('"')))
-                    type = type.mid(1, type.size() - 2)
-                               .replace(QStringLiteral("\"\""), QStringLiteral("\""));
+                const QString type = typeName(c);
                 if (type.startsWith(prefix))
                     out << step(QStringLiteral("DROP TYPE IF EXISTS %1.%2;")
                                     .arg(q(QStringLiteral("public")), q(type)));
@@ -180,6 +189,61 @@ public:
         return step(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2;").arg(q(t.table), q(column)));
     }
 
+    QVector<AlterStep> relabelEnum(const DerivedTable &t, const DerivedColumn &c,
+                                   const LiveTable &live, bool alsoChanged) const override
+    {
+        const QStringList have = live.enumLabels.value(c.column);
+        const QStringList want = c.type.stringArgs();
+        const QString type = m_ddl.columnType(t, c);
+        auto label = [](const QString &s) { return quoteString(s, Dialect::Postgres); };
+        // Only labels added, the others in their order: ADD VALUE, as Sequelize's alter
+        // does, with no table rewrite. A value added so cannot be used before COMMIT,
+        // so when the column changes too (a default naming a new label), re-create.
+        QStringList kept;
+        for (const QString &w : want) {
+            if (have.contains(w))
+                kept << w;
+        }
+        if (kept == have && !alsoChanged) {
+            QVector<AlterStep> out;
+            for (int i = 0; i < want.size(); ++i) {
+                if (have.contains(want[i]))
+                    continue;
+                const QString where = i > 0 ? QStringLiteral(" AFTER %1").arg(label(want[i - 1]))
+                                      : have.isEmpty()
+                                          ? QString()
+                                          : QStringLiteral(" BEFORE %1").arg(label(have.first()));
+                out << step(QStringLiteral("ALTER TYPE %1 ADD VALUE %2%3;")
+                                .arg(type, label(want[i]), where));
+            }
+            return out;
+        }
+        // Labels dropped or reordered: PostgreSQL cannot do that in place. A new type
+        // takes the column over through text; a row holding a dropped label fails the
+        // cast, and the whole plan rolls back with nothing lost.
+        const QString temporary =
+            QStringLiteral("%1.%2").arg(q(QStringLiteral("public")), q(kRelabelType));
+        QStringList labels;
+        for (const QString &w : want)
+            labels << label(w);
+        const QString alter =
+            QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 ").arg(q(t.table), q(c.column));
+        QVector<AlterStep> out{
+            step(QStringLiteral("CREATE TYPE %1 AS ENUM(%2);")
+                     .arg(temporary, labels.join(QStringLiteral(", ")))),
+            step(alter + QStringLiteral("DROP DEFAULT;")),
+            step(alter +
+                 QStringLiteral("TYPE %1 USING (%2::text::%1);").arg(temporary, q(c.column))),
+            step(QStringLiteral("DROP TYPE %1;").arg(type)),
+            step(QStringLiteral("ALTER TYPE %1 RENAME TO %2;")
+                     .arg(temporary, q(postgresEnumTypeName(t.table, c.column))))};
+        if (const auto literal = c.defaultValue
+                                     ? defaultLiteralSql(*c.defaultValue, c.type, Dialect::Postgres)
+                                     : std::nullopt)
+            out << step(alter + QStringLiteral("SET DEFAULT %1;").arg(*literal));
+        return out;
+    }
+
     AlterStep addForeignKey(const DerivedTable &t, const DerivedColumn &c) const override
     {
         return step(m_ddl.addForeignKey(t, c));
@@ -236,9 +300,19 @@ bool readPostgresLive(QSqlDatabase &db, const QStringList &designTables, LiveSch
                       QString &error)
 {
     const JsonValue catalog = readPostgresCatalog(db, &error);
-    return error.isEmpty() &&
-           readLiveTables(db, catalog, Dialect::Postgres, designTables, live, error) &&
-           readObjects(db, live, error);
+    if (!error.isEmpty() ||
+        !readLiveTables(db, catalog, Dialect::Postgres, designTables, live, error) ||
+        !readObjects(db, live, error))
+        return false;
+    const QHash<QString, QStringList> labels = readPostgresEnumLabels(db, &error);
+    for (LiveTable &t : live) {
+        for (const QJsonValue &c : t.catalog[QStringLiteral("columns")].toArray()) {
+            const auto it = labels.constFind(typeName(c));
+            if (it != labels.cend())
+                t.enumLabels.insert(c[QStringLiteral("name")].toString(), *it);
+        }
+    }
+    return error.isEmpty();
 }
 
 AlterPlan planPostgres(const DerivedSchema &derived, const Analysis &analysis,

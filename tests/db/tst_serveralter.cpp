@@ -33,6 +33,21 @@ QJsonObject serverCatalog(const DatabaseTarget &t)
     return toQt(*c);
 }
 
+/// PostgreSQL's ENUM labels by type ("type: a|b" lines); empty on MariaDB, whose
+/// catalog spells them in the column type.
+QStringList enumLabels(const DatabaseTarget &t)
+{
+    QString error;
+    QHash<QString, QStringList> labels;
+    if (!readDatabaseCatalog(t, &error, &labels))
+        qFatal("catalog: %s", qPrintable(error));
+    QStringList out;
+    for (auto it = labels.cbegin(); it != labels.cend(); ++it)
+        out << it.key() + QStringLiteral(": ") + it->join(QLatin1Char('|'));
+    out.sort();
+    return out;
+}
+
 Rows serverRows(const DatabaseTarget &t, const QString &table)
 {
     Rows out;
@@ -94,6 +109,8 @@ private Q_SLOTS:
     void dryRunChangesNothing();
     void failingAlterMidway_data();
     void failingAlterMidway();
+    void alterKeepsEnumLabelsInUse_data() { engines(); }
+    void alterKeepsEnumLabelsInUse();
 
 private:
     static void engines() { Servers::engines(); }
