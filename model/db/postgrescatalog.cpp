@@ -3,6 +3,7 @@
 #include "ddl/catalog.h"
 
 #include <QMap>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -160,6 +161,58 @@ bool readIndexes(QSqlDatabase &db, const QString &rels, QMap<QString, Table> &ta
     return true;
 }
 
+/// \a s without the parentheses that wrap all of it, if any: `((a > 0))` is `a > 0`,
+/// `(a > 0) AND (b > 0)` stays. Quoted text is not looked into.
+QString unwrapped(QString s)
+{
+    while (s.startsWith(QLatin1Char('(')) && s.endsWith(QLatin1Char(')'))) {
+        int depth = 0;
+        QChar quote;
+        qsizetype close = -1;
+        for (qsizetype i = 0; i < s.size() && close < 0; ++i) {
+            const QChar c = s[i];
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+            } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+                quote = c;
+            } else if (c == QLatin1Char('(')) {
+                ++depth;
+            } else if (c == QLatin1Char(')') && --depth == 0) {
+                close = i;
+            }
+        }
+        if (close != s.size() - 1)
+            break;
+        s = s.mid(1, s.size() - 2).trimmed();
+    }
+    return s;
+}
+
+/// CHECK constraints, as pg_get_constraintdef() prints them less `CHECK (...)`.
+bool readChecks(QSqlDatabase &db, const QString &rels, QMap<QString, Table> &tables, QString *error)
+{
+    QSqlQuery q(db);
+    if (!select(q,
+                QStringLiteral("SELECT t.relname, pg_get_constraintdef(con.oid) "
+                               "FROM pg_constraint con JOIN (%1) t ON con.conrelid = t.oid "
+                               "WHERE con.contype = 'c' ORDER BY t.relname, con.conname")
+                    .arg(rels),
+                error))
+        return false;
+    static const QRegularExpression check(QStringLiteral("^CHECK \\((.*)\\)$"),
+                                          QRegularExpression::DotMatchesEverythingOption);
+    while (q.next()) {
+        const auto it = tables.find(q.value(0).toString());
+        if (it == tables.end())
+            continue;
+        const QString def = q.value(1).toString();
+        const auto m = check.match(def);
+        it->checks << (m.hasMatch() ? unwrapped(m.captured(1)) : def);
+    }
+    return true;
+}
+
 JsonValue toJson(Table &t)
 {
     std::sort(t.foreignKeys.begin(), t.foreignKeys.end(),
@@ -200,8 +253,9 @@ JsonValue readPostgresCatalog(QSqlDatabase &db, QString *error, const QString &s
             .arg(literal(schema));
     QMap<QString, Table> tables; // sorted by name, as dump-pg.py sorts them
     JsonValue out = JsonValue::object();
-    if (readColumns(db, rels, tables, error) && readConstraints(db, rels, tables, error))
-        readIndexes(db, rels, tables, error);
+    if (readColumns(db, rels, tables, error) && readConstraints(db, rels, tables, error) &&
+        readIndexes(db, rels, tables, error))
+        readChecks(db, rels, tables, error);
     for (auto it = tables.begin(); it != tables.end(); ++it)
         out.appendMember(it.key(), toJson(*it));
     return out;

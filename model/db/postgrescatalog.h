@@ -17,7 +17,10 @@ namespace mc {
 /// SET NULL, SET DEFAULT) sorted by (from, table, to); unique indexes and constraints
 /// other than the primary key as `uniques`, the other indexes as `indexes`, each a
 /// list of column lists in key order, sorted (an expression key reads `<expr>`).
-/// It compares directly with catalogTables(derived, Dialect::Postgres).
+/// It compares directly with catalogTables(derived, Dialect::Postgres). A table with
+/// CHECK constraints (which Sequelize never makes, and the dump leaves out) also gets
+/// `checks`, pg_get_constraintdef()'s text inside CHECK (...), so that an import can
+/// say what it cannot carry.
 /// On a query error, \a error (if given) receives the statement and the driver's text
 /// and the result holds what was read so far.
 JsonValue readPostgresCatalog(QSqlDatabase &db, QString *error = nullptr,

@@ -174,10 +174,81 @@ bool readTable(QSqlDatabase &db, const QString &table, const QString &sql, JsonV
     out.appendMember(QStringLiteral("foreignKeys"), std::move(fks));
     out.appendMember(QStringLiteral("uniques"), std::move(uniques));
     out.appendMember(QStringLiteral("indexes"), std::move(indexes));
+    const QStringList checks = sqliteCheckClauses(sql);
+    if (!checks.isEmpty())
+        out.appendMember(QStringLiteral("checks"), stringList(checks));
     return true;
 }
 
+/// Index just past the token that starts at \a i: a quoted string or name ('', "",
+/// ``, [] with doubled quotes inside), a comment (-- or /* */), or one character.
+qsizetype skipToken(const QString &sql, qsizetype i)
+{
+    const qsizetype n = sql.size();
+    const QChar c = sql[i];
+    if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') ||
+        c == QLatin1Char('[')) {
+        const QChar close = c == QLatin1Char('[') ? QLatin1Char(']') : c;
+        for (++i; i < n; ++i) {
+            if (sql[i] != close)
+                continue;
+            if (close != QLatin1Char(']') && i + 1 < n && sql[i + 1] == close) {
+                ++i; // a doubled quote stands for itself
+                continue;
+            }
+            return i + 1;
+        }
+        return n;
+    }
+    if (c == QLatin1Char('-') && i + 1 < n && sql[i + 1] == QLatin1Char('-')) {
+        const qsizetype end = sql.indexOf(QLatin1Char('\n'), i);
+        return end < 0 ? n : end + 1;
+    }
+    if (c == QLatin1Char('/') && i + 1 < n && sql[i + 1] == QLatin1Char('*')) {
+        const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
+        return end < 0 ? n : end + 2;
+    }
+    return i + 1;
+}
+
 } // namespace
+
+QStringList sqliteCheckClauses(const QString &sql)
+{
+    QStringList out;
+    const qsizetype n = sql.size();
+    auto isWordChar = [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); };
+    for (qsizetype i = 0; i < n;) {
+        if (!isWordChar(sql[i])) {
+            i = skipToken(sql, i);
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < n && isWordChar(sql[i]))
+            ++i;
+        if (QStringView(sql).mid(start, i - start).compare(u"CHECK", Qt::CaseInsensitive) != 0)
+            continue;
+        qsizetype open = i;
+        while (open < n && sql[open].isSpace())
+            ++open;
+        if (open >= n || sql[open] != QLatin1Char('('))
+            continue;
+        int depth = 0;
+        qsizetype k = open;
+        while (k < n) {
+            if (sql[k] == QLatin1Char('('))
+                ++depth;
+            else if (sql[k] == QLatin1Char(')') && --depth == 0)
+                break;
+            k = skipToken(sql, k);
+        }
+        if (k >= n)
+            break; // unbalanced: not a statement SQLite accepted
+        out << sql.mid(open + 1, k - open - 1).trimmed();
+        i = k + 1;
+    }
+    return out;
+}
 
 JsonValue readSqliteCatalog(QSqlDatabase &db, QString *error)
 {

@@ -299,6 +299,9 @@ JsonValue catalogTableJson(const CatalogTable &t)
         for (const auto &c : t.collations)
             collations.appendMember(c.first, str(c.second));
         out.appendMember(QStringLiteral("collations"), std::move(collations));
+    } else if (!t.checks.isEmpty()) {
+        // Only live catalogs have them here (Sequelize makes none): see the readers.
+        out.appendMember(QStringLiteral("checks"), strings(t.checks));
     }
     return out;
 }

@@ -4,6 +4,8 @@
 
 #include "importtestutil.h"
 
+#include <QJsonArray>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace mc;
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void mysqlCheckAndCollationWarn();
     void checkAndUnknownTypeWarn();
     void postgresEnumLabelsImported();
+    void sqliteCheckClausesAreFound();
+    void liveSqliteChecksWarn();
     void hostileNamesRoundTrip();
     void unreadableCatalogFails();
 };
@@ -364,6 +368,46 @@ void TestImport::postgresEnumLabelsImported()
     QCOMPARE(unknown.diagnostics.size(), 1);
     QVERIFY2(unknown.diagnostics[0].message.contains(QLatin1String("ENUM's values")),
              qPrintable(warnings(unknown)));
+}
+
+void TestImport::sqliteCheckClausesAreFound()
+{
+    QCOMPARE(sqliteCheckClauses(QStringLiteral(
+                 R"sql(CREATE TABLE "t" (a INTEGER CHECK(a > 0), "check" TEXT DEFAULT 'check(x)',
+  b TEXT /* CHECK (no) */ check ( length(b) < 5 AND b <> ')' ), -- CHECK (nor this)
+  [CHECK (x)] INT, CONSTRAINT c CHECK ((a + 1) * 2 < "CHECK (y)")))sql")),
+             (QStringList{QStringLiteral("a > 0"), QStringLiteral("length(b) < 5 AND b <> ')'"),
+                          QStringLiteral(R"e((a + 1) * 2 < "CHECK (y)")e")}));
+    QVERIFY(
+        sqliteCheckClauses(QStringLiteral("CREATE TABLE t (checked INTEGER, x CHECK)")).isEmpty());
+}
+
+// SQLite keeps CHECK constraints only in the table's SQL: the reader finds them there
+// and the import names each one it leaves out, with its column.
+void TestImport::liveSqliteChecksWarn()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("checks.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), path);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(
+            QStringLiteral(R"(CREATE TABLE "Products" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, )"
+                           R"("price" INTEGER CHECK ("price" > 0), "name" VARCHAR(255)))")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(path);
+    const JsonValue tables = readSqlite(path);
+    QCOMPARE(toQt(tables)[QStringLiteral("Products")][QStringLiteral("checks")].toArray(),
+             QJsonArray{QStringLiteral(R"("price" > 0)")});
+    const ImportResult r = importCatalog(tables, Dialect::SQLite);
+    QVERIFY(r.schema);
+    QCOMPARE(r.diagnostics.size(), 1);
+    QVERIFY2(r.diagnostics[0].message.contains(QLatin1String("column \"price\"")) &&
+                 r.diagnostics[0].message.contains(QLatin1String("CHECK")),
+             qPrintable(warnings(r)));
 }
 
 void TestImport::hostileNamesRoundTrip()

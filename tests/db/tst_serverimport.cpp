@@ -63,6 +63,8 @@ private Q_SLOTS:
     void importThenApplyGivesTheSameCatalog();
     void importVerbWritesAProjectThatApplies_data();
     void importVerbWritesAProjectThatApplies();
+    void importWarnsAboutCheckConstraints_data() { Servers::engines(); }
+    void importWarnsAboutCheckConstraints();
 
 private:
     Servers m_servers;
@@ -144,6 +146,35 @@ void TestServerImport::importVerbWritesAProjectThatApplies()
     QVERIFY(cli.waitForFinished(60000));
     QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
     QCOMPARE(catalogText(copy), catalogText(original));
+}
+
+// A CHECK constraint has no modelcanvas/1 spelling: the catalog reader finds it (on
+// PostgreSQL in pg_constraint) and the import says, naming the column, that it is
+// left out.
+void TestServerImport::importWarnsAboutCheckConstraints()
+{
+    QFETCH(int, engine);
+    const DatabaseTarget db = m_servers.fresh(engine, QStringLiteral("mc_import"));
+    run(db, {QStringLiteral("CREATE TABLE {Products} ({id} INTEGER NOT NULL PRIMARY KEY, "
+                            "{price} INTEGER CHECK ({price} > 0), {name} VARCHAR(255))")});
+    QString error;
+    QHash<QString, QStringList> enumLabels;
+    const std::optional<JsonValue> tables = readDatabaseCatalog(db, &error, &enumLabels);
+    QVERIFY2(tables, qPrintable(error));
+    const ImportResult imported = importCatalog(*tables, db.dialect(), enumLabels);
+    QVERIFY(imported.schema);
+    QStringList checks;
+    for (const Diagnostic &d : imported.diagnostics) {
+        if (d.message.contains(QLatin1String("CHECK")))
+            checks << d.message;
+    }
+    QCOMPARE(checks.size(), 1);
+    // The expression as the engine prints it, without PostgreSQL's extra parentheses.
+    QVERIFY2(checks.first().contains(QLatin1String("column \"price\"")) &&
+                 checks.first().contains(engine == int(Engine::Postgres)
+                                             ? QLatin1String("CHECK (price > 0) has")
+                                             : QLatin1String("CHECK (`price` > 0) has")),
+             qPrintable(checks.first()));
 }
 
 QTEST_GUILESS_MAIN(TestServerImport)
