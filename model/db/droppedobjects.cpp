@@ -6,9 +6,10 @@ namespace mc {
 
 namespace {
 
-// One identifier as any of our dialects quotes it, possibly schema-qualified.
-const QString kIdent = QStringLiteral(
-    R"((?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|[^\s;,()."`]+)(?:\.(?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|[^\s;,()."`]+))?)");
+// One name part as any of our dialects quotes it, and an identifier: a part, possibly
+// schema-qualified.
+const QString kPart = QStringLiteral(R"((?:`(?:[^`]|``)*`|"(?:[^"]|"")*"|[^\s;,()."`]+))");
+const QString kIdent = kPart + QStringLiteral(R"((?:\.)") + kPart + QStringLiteral(")?");
 
 QRegularExpression pattern(const QString &text)
 {
@@ -16,17 +17,26 @@ QRegularExpression pattern(const QString &text)
                               QRegularExpression::CaseInsensitiveOption);
 }
 
-/// The tables some later `ALTER TABLE tmp RENAME TO name` puts back: a drop of those
-/// is SQLite's rebuild of a table, not the loss of the table.
-QStringList renamedInto(const QStringList &statements)
+/// \a name without a schema: `"public"."t"` is `"t"`.
+QString unqualified(const QString &name)
 {
-    static const QRegularExpression rename =
-        pattern(QStringLiteral(R"(^\s*ALTER\s+TABLE\s+IDENT\s+RENAME\s+TO\s+(IDENT))"));
+    static const QRegularExpression qualified(QStringLiteral("^%1\\.(%1)$").arg(kPart));
+    const QRegularExpressionMatch m = qualified.match(name);
+    return m.hasMatch() ? m.captured(1) : name;
+}
+
+/// The tables (or types) some later `ALTER TABLE tmp RENAME TO name` puts back: a
+/// drop of those is a rebuild (SQLite's of a table, PostgreSQL's of an ENUM type
+/// whose labels change), not the loss of the object.
+QStringList renamedInto(const QStringList &statements, const QString &kind)
+{
+    const QRegularExpression rename =
+        pattern(QStringLiteral(R"(^\s*ALTER\s+%1\s+IDENT\s+RENAME\s+TO\s+(IDENT))").arg(kind));
     QStringList names;
     for (const QString &s : statements) {
         const QRegularExpressionMatch m = rename.match(s);
         if (m.hasMatch())
-            names << m.captured(1);
+            names << unqualified(m.captured(1));
     }
     return names;
 }
@@ -63,16 +73,21 @@ QStringList droppedObjects(const QStringList &statements)
                                R"(DATABASE)\s+(?:IF\s+EXISTS\s+)?(IDENT))"));
     static const QRegularExpression alterTable = pattern(
         QStringLiteral(R"(^\s*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?(?:ONLY\s+)?(IDENT)(.*)$)"));
-    const QStringList rebuilt = renamedInto(statements);
+    const QStringList rebuilt = renamedInto(statements, QStringLiteral("TABLE"));
+    const QStringList retyped = renamedInto(statements, QStringLiteral("TYPE"));
     QStringList out;
     for (const QString &s : statements) {
         const QRegularExpressionMatch m = dropObject.match(s);
         if (m.hasMatch()) {
             const QString kind = m.captured(1).toLower();
             const QString name = m.captured(2);
-            if (kind == QLatin1String("table") && rebuilt.contains(name))
+            if (kind == QLatin1String("table") && rebuilt.contains(unqualified(name)))
                 out << QStringLiteral("table %1 (rebuilt: its rows are copied into the new "
                                       "definition)")
+                           .arg(name);
+            else if (kind == QLatin1String("type") && retyped.contains(unqualified(name)))
+                out << QStringLiteral("type %1 (re-created with the design's labels: its "
+                                      "column's values are cast to the new type)")
                            .arg(name);
             else
                 out << QStringLiteral("%1 %2").arg(kind, name);

@@ -50,6 +50,18 @@ void TstDroppedObjects::names_data()
                        QStringLiteral("column \"age\" of \"Users\""),
                        QStringLiteral("constraint \"Posts_UserId_fkey\" of \"Posts\""),
                        QStringLiteral("type \"enum_Users_role\"")};
+    QTest::newRow("postgres ENUM relabel")
+        << QStringList{QStringLiteral("CREATE TYPE \"public\".\"modelcanvas_relabeled_enum\" AS "
+                                      "ENUM('a', 'b');"),
+                       QStringLiteral("ALTER TABLE \"Users\" ALTER COLUMN \"role\" DROP DEFAULT;"),
+                       QStringLiteral("DROP TYPE \"public\".\"enum_Users_role\";"),
+                       QStringLiteral("ALTER TYPE \"public\".\"modelcanvas_relabeled_enum\" "
+                                      "RENAME TO \"enum_Users_role\";"),
+                       QStringLiteral("DROP TYPE \"public\".\"enum_Posts_kind\";")}
+        << QStringList{QStringLiteral("type \"public\".\"enum_Users_role\" (re-created with the "
+                                      "design's labels: its column's values are cast to the new "
+                                      "type)"),
+                       QStringLiteral("type \"public\".\"enum_Posts_kind\"")};
     QTest::newRow("mysql clauses")
         << QStringList{QStringLiteral("ALTER TABLE `Posts` DROP FOREIGN KEY `Posts_ibfk_1`;"),
                        QStringLiteral("ALTER TABLE `Users` DROP `age`, DROP PRIMARY KEY;"),
