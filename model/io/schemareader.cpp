@@ -1,164 +1,21 @@
-#include "schemareader.h"
+#include "schemareader_p.h"
 
 #include "jsonparser.h"
 
 #include <QFile>
-#include <QHash>
 
-#include <algorithm>
-#include <cstring>
 #include <iterator>
+
+// Reading a modelcanvas/1 document: the top level, options, models, attributes,
+// indexes and positions (associations: associationreader.cpp). Every problem is
+// collected with its JSON path; nothing stops at the first.
 
 namespace mc {
 
-namespace {
+namespace reader {
 
-using Kind = JsonValue::Kind;
-
-/// Latin-1 view of a key or message literal: compares with QString without allocating.
-using L = QLatin1String;
-
-/// A JSON path for diagnostics (`models[1].attributes[0].type`), built only when a
-/// message needs it: a parent path plus one key or index. Paths live on the stack of
-/// the reading functions, so the parent outlives every child.
-class Path
-{
-public:
-    Path() = default; ///< the document root
-    Path(const Path &parent, QStringView key) : m_parent(&parent), m_key(key) {}
-    Path(const Path &parent, int index) : m_parent(&parent), m_index(index) {}
-
-    QString toString() const
-    {
-        if (!m_parent)
-            return QString();
-        const QString parent = m_parent->toString();
-        return m_index >= 0 ? jsonPathIndex(parent, m_index)
-                            : jsonPathKey(parent, m_key.toString());
-    }
-
-private:
-    const Path *m_parent = nullptr;
-    QStringView m_key;
-    int m_index = -1;
-};
-
-/// key == name, inline: every member's key is tried against the names its object
-/// knows, and most tries fail on the length alone. \a name is ASCII.
-inline bool is(const QString &key, const char *name)
-{
-    const qsizetype n = qsizetype(std::strlen(name)); // a constant once inlined
-    if (key.size() != n)
-        return false;
-    const QChar *k = key.constData();
-    for (qsizetype i = 0; i < n; ++i) {
-        if (k[i].unicode() != char16_t(name[i]))
-            return false;
-    }
-    return true;
-}
-
-/// Keys of file-format §6 that Sequelize ignores for some association types.
-bool keyApplies(const QString &key, AssociationType t)
-{
-    const bool btm = t == AssociationType::BelongsToMany;
-    if (is(key, "sourceKey"))
-        return t != AssociationType::BelongsTo;
-    if (is(key, "targetKey"))
-        return t == AssociationType::BelongsTo || btm;
-    if (is(key, "otherKey") || is(key, "through"))
-        return btm;
-    if (is(key, "foreignKeyConstraint"))
-        return !btm;
-    return true;
-}
-
-/// Validates one parsed document against file-format §10, collecting every problem.
-class Reader
-{
-public:
-    LoadResult read(const JsonValue &doc);
-
-private:
-    void error(const Path &path, const QString &message)
-    {
-        m_diags.append(Diagnostic::error(path.toString(), message));
-    }
-    void typeError(const Path &path, const QString &expected, const JsonValue &got)
-    {
-        error(path, QStringLiteral("expected %1, got %2").arg(expected, got.describe()));
-    }
-    bool isKind(const JsonValue &v, Kind k, const Path &path, const char *expected)
-    {
-        if (v.kind() != k)
-            typeError(path, L(expected), v);
-        return v.kind() == k;
-    }
-    template <typename Handler>
-    void members(const JsonValue &obj, const Path &path, Extensions &ext, Handler handle);
-    void requireKeys(const JsonValue &obj, const Path &path,
-                     std::initializer_list<const char *> keys);
-    std::optional<bool> readBool(const JsonValue &v, const Path &path);
-    std::optional<QString> readName(const JsonValue &v, const Path &path);
-    std::optional<double> readFinite(const JsonValue &v, const Path &path);
-
-    void readOptions(const JsonValue &v, const Path &path, ModelOptions &o);
-    void readModels(const JsonValue &v, const Path &path, QVector<Model> &models);
-    void readModel(const JsonValue &v, const Path &path, Model &m);
-    void readAttributes(const JsonValue &v, const Path &path, QVector<Attribute> &attrs);
-    void readAttribute(const JsonValue &v, const Path &path, Attribute &a, bool inKeySpec);
-    void readIndex(const JsonValue &v, const Path &path, IndexSpec &index);
-    void readPosition(const JsonValue &v, const Path &path, Model &m);
-    void readAssociation(const JsonValue &v, const Path &path, Association &a);
-    void readAlias(const JsonValue &v, const Path &path, AliasSpec &as,
-                   std::optional<AssociationType> type);
-    void readKeySpec(const JsonValue &v, const Path &path, KeySpec &k);
-    QString readModelRef(const JsonValue &v, const Path &path);
-    std::optional<QString> readAction(const JsonValue &v, const Path &path);
-
-    /// DataType::parse() of a type string, or why it failed.
-    struct ParsedType
-    {
-        std::optional<DataType> type;
-        QString message;
-    };
-    /// Type strings repeat (`STRING`, `INTEGER`): each is parsed once, and its
-    /// DataType shared by every attribute that spells it.
-    const ParsedType &parseType(const QString &text)
-    {
-        auto it = m_types.find(text);
-        if (it == m_types.end()) {
-            ParsedType parsed;
-            parsed.type = DataType::parse(text, &parsed.message);
-            it = m_types.insert(text, parsed);
-        }
-        return *it;
-    }
-
-    Diagnostics m_diags;
-    QHash<QString, ParsedType> m_types;
-    QStringList m_modelNames;         ///< unique model names, in order
-    QHash<QString, int> m_modelIndex; ///< index of each name's first definition
-    bool m_modelsKnown = false;
-};
-
-/// Calls handle(key, value, path) for each member except `x-` keys, which go to
-/// \a ext; a key that handle() does not know (returns false) is reported.
-template <typename Handler>
-void Reader::members(const JsonValue &obj, const Path &path, Extensions &ext, Handler handle)
-{
-    for (size_t i = 0; i < obj.keys().size(); ++i) {
-        const QString &key = obj.keys()[i];
-        const Path p(path, key);
-        if (key.size() >= 2 && key[0] == u'x' && key[1] == u'-')
-            ext.emplace_back(key, obj.items()[i]);
-        else if (!handle(key, obj.items()[i], p))
-            error(p, QStringLiteral("unknown key %1").arg(jsonQuote(key)));
-    }
-}
-
-void Reader::requireKeys(const JsonValue &obj, const Path &path,
-                         std::initializer_list<const char *> keys)
+void SchemaReader::requireKeys(const JsonValue &obj, const Path &path,
+                               std::initializer_list<const char *> keys)
 {
     for (const char *k : keys) {
         const auto &present = obj.keys();
@@ -168,14 +25,14 @@ void Reader::requireKeys(const JsonValue &obj, const Path &path,
     }
 }
 
-std::optional<bool> Reader::readBool(const JsonValue &v, const Path &path)
+std::optional<bool> SchemaReader::readBool(const JsonValue &v, const Path &path)
 {
     if (!isKind(v, Kind::Bool, path, "a boolean"))
         return std::nullopt;
     return v.toBool();
 }
 
-std::optional<QString> Reader::readName(const JsonValue &v, const Path &path)
+std::optional<QString> SchemaReader::readName(const JsonValue &v, const Path &path)
 {
     if (!v.isString() || v.text().isEmpty()) {
         typeError(path, L("a non-empty string"), v);
@@ -184,7 +41,7 @@ std::optional<QString> Reader::readName(const JsonValue &v, const Path &path)
     return v.text();
 }
 
-std::optional<double> Reader::readFinite(const JsonValue &v, const Path &path)
+std::optional<double> SchemaReader::readFinite(const JsonValue &v, const Path &path)
 {
     if (!isKind(v, Kind::Number, path, "a number"))
         return std::nullopt;
@@ -197,7 +54,7 @@ std::optional<double> Reader::readFinite(const JsonValue &v, const Path &path)
     return d;
 }
 
-LoadResult Reader::read(const JsonValue &doc)
+LoadResult SchemaReader::read(const JsonValue &doc)
 {
     LoadResult result;
     const Path root;
@@ -252,7 +109,7 @@ LoadResult Reader::read(const JsonValue &doc)
     return result;
 }
 
-void Reader::readOptions(const JsonValue &v, const Path &path, ModelOptions &o)
+void SchemaReader::readOptions(const JsonValue &v, const Path &path, ModelOptions &o)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
@@ -283,7 +140,7 @@ void Reader::readOptions(const JsonValue &v, const Path &path, ModelOptions &o)
     });
 }
 
-void Reader::readModels(const JsonValue &v, const Path &path, QVector<Model> &models)
+void SchemaReader::readModels(const JsonValue &v, const Path &path, QVector<Model> &models)
 {
     if (!isKind(v, Kind::Array, path, "an array"))
         return;
@@ -309,7 +166,7 @@ void Reader::readModels(const JsonValue &v, const Path &path, QVector<Model> &mo
     m_modelsKnown = true;
 }
 
-void Reader::readModel(const JsonValue &v, const Path &path, Model &m)
+void SchemaReader::readModel(const JsonValue &v, const Path &path, Model &m)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
@@ -346,7 +203,7 @@ void Reader::readModel(const JsonValue &v, const Path &path, Model &m)
     requireKeys(v, path, {"name", "attributes"});
 }
 
-void Reader::readAttributes(const JsonValue &v, const Path &path, QVector<Attribute> &attrs)
+void SchemaReader::readAttributes(const JsonValue &v, const Path &path, QVector<Attribute> &attrs)
 {
     if (!isKind(v, Kind::Array, path, "an array"))
         return;
@@ -379,7 +236,7 @@ void Reader::readAttributes(const JsonValue &v, const Path &path, QVector<Attrib
     }
 }
 
-void Reader::readAttribute(const JsonValue &v, const Path &path, Attribute &a, bool inKeySpec)
+void SchemaReader::readAttribute(const JsonValue &v, const Path &path, Attribute &a, bool inKeySpec)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
@@ -427,7 +284,7 @@ void Reader::readAttribute(const JsonValue &v, const Path &path, Attribute &a, b
         requireKeys(v, path, {"name", "type"});
 }
 
-void Reader::readIndex(const JsonValue &v, const Path &path, IndexSpec &index)
+void SchemaReader::readIndex(const JsonValue &v, const Path &path, IndexSpec &index)
 {
     if (!isKind(v, Kind::Object, path, "an object"))
         return;
@@ -449,7 +306,7 @@ void Reader::readIndex(const JsonValue &v, const Path &path, IndexSpec &index)
     requireKeys(v, path, {"fields"});
 }
 
-void Reader::readPosition(const JsonValue &v, const Path &path, Model &m)
+void SchemaReader::readPosition(const JsonValue &v, const Path &path, Model &m)
 {
     if (!isKind(v, Kind::Object, path, "an object {\"x\": number, \"y\": number}"))
         return;
@@ -466,130 +323,11 @@ void Reader::readPosition(const JsonValue &v, const Path &path, Model &m)
     m.position = pos;
 }
 
-void Reader::readAssociation(const JsonValue &v, const Path &path, Association &a)
-{
-    if (!isKind(v, Kind::Object, path, "an object"))
-        return;
-    std::optional<AssociationType> type;
-    const JsonValue *t = v.find(QStringLiteral("type"));
-    const Path typePath(path, u"type");
-    if (t && isKind(*t, Kind::String, typePath, "a string")) {
-        type = associationTypeFromName(t->text());
-        static const QStringList names{L("belongsTo"), L("hasOne"), L("hasMany"),
-                                       L("belongsToMany")};
-        const QString hint = type ? QString() : suggestName(t->text(), names);
-        if (!type)
-            error(typePath,
-                  QStringLiteral("unknown association type %1 (%2)")
-                      .arg(jsonQuote(t->text()),
-                           hint.isEmpty() ? L("expected belongsTo, hasOne, hasMany or "
-                                              "belongsToMany")
-                                          : QStringLiteral("did you mean \"%1\"?").arg(hint)));
-        a.type = type.value_or(AssociationType::BelongsTo);
-    }
-    static const char *const known[] = {
-        "type",      "source",   "target",  "as",          "foreignKey",           "sourceKey",
-        "targetKey", "otherKey", "through", "constraints", "foreignKeyConstraint", "onDelete",
-        "onUpdate"};
-    members(v, path, a.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-        if (std::none_of(std::begin(known), std::end(known),
-                         [&key](const char *k) { return is(key, k); }))
-            return false;
-        if (type && !keyApplies(key, *type))
-            error(p, QStringLiteral("key \"%1\" has no effect on %2")
-                         .arg(key, associationTypeName(*type)));
-        else if (is(key, "source"))
-            a.source = readModelRef(x, p);
-        else if (is(key, "target"))
-            a.target = readModelRef(x, p);
-        else if (is(key, "as"))
-            readAlias(x, p, a.as, type);
-        else if (is(key, "foreignKey") || is(key, "otherKey"))
-            readKeySpec(x, p, is(key, "foreignKey") ? a.foreignKey : a.otherKey);
-        else if (is(key, "sourceKey") || is(key, "targetKey") || is(key, "through"))
-            (is(key, "sourceKey")   ? a.sourceKey
-             : is(key, "targetKey") ? a.targetKey
-                                    : a.through) = readName(x, p);
-        else if (is(key, "constraints"))
-            a.constraints = readBool(x, p);
-        else if (is(key, "foreignKeyConstraint"))
-            a.foreignKeyConstraint = readBool(x, p);
-        else if (is(key, "onDelete") || is(key, "onUpdate"))
-            (is(key, "onDelete") ? a.onDelete : a.onUpdate) = readAction(x, p);
-        return true;
-    });
-    requireKeys(v, path, {"type", "source", "target"});
-}
-
-void Reader::readAlias(const JsonValue &v, const Path &path, AliasSpec &as,
-                       std::optional<AssociationType> type)
-{
-    if (v.isString() && !v.text().isEmpty()) {
-        as.kind = AliasSpec::Kind::String;
-        as.name = v.text();
-    } else if (v.isObject() && type &&
-               (*type == AssociationType::BelongsTo || *type == AssociationType::HasOne)) {
-        error(path, QStringLiteral("an object \"as\" has no effect on %1 (use a string)")
-                        .arg(associationTypeName(*type)));
-    } else if (v.isObject()) {
-        as.kind = AliasSpec::Kind::Object;
-        members(v, path, as.extensions, [&](const QString &key, const JsonValue &x, const Path &p) {
-            if (is(key, "singular"))
-                as.singular = readName(x, p).value_or(QString());
-            else if (is(key, "plural"))
-                as.plural = readName(x, p).value_or(QString());
-            return is(key, "singular") || is(key, "plural");
-        });
-        requireKeys(v, path, {"singular", "plural"});
-    } else {
-        typeError(path, L("a non-empty string or an object {\"singular\", \"plural\"}"), v);
-    }
-}
-
-void Reader::readKeySpec(const JsonValue &v, const Path &path, KeySpec &k)
-{
-    if (v.isString() && !v.text().isEmpty()) {
-        k.kind = KeySpec::Kind::String;
-        k.name = v.text();
-    } else if (v.isObject()) {
-        k.kind = KeySpec::Kind::Object;
-        readAttribute(v, path, k.attribute.edit(), true);
-    } else {
-        typeError(path, L("a non-empty string or an attribute object"), v);
-    }
-}
-
-QString Reader::readModelRef(const JsonValue &v, const Path &path)
-{
-    const QString name = readName(v, path).value_or(QString());
-    if (name.isEmpty() || !m_modelsKnown || m_modelIndex.contains(name))
-        return name;
-    const QString hint = suggestName(name, m_modelNames);
-    error(path, QStringLiteral("no model named '%1'%2")
-                    .arg(name, hint.isEmpty() ? QString()
-                                              : QStringLiteral(" (did you mean '%1'?)").arg(hint)));
-    return name;
-}
-
-std::optional<QString> Reader::readAction(const JsonValue &v, const Path &path)
-{
-    if (!isKind(v, Kind::String, path, "a string"))
-        return std::nullopt;
-    for (const char *action : {"CASCADE", "SET NULL", "RESTRICT", "NO ACTION", "SET DEFAULT"}) {
-        if (v.text().toUpper() == L(action))
-            return v.text(); // kept as written; the engine upper-cases
-    }
-    error(path, QStringLiteral("unknown referential action %1 (expected CASCADE, SET NULL, "
-                               "RESTRICT, NO ACTION or SET DEFAULT)")
-                    .arg(jsonQuote(v.text())));
-    return std::nullopt;
-}
-
-} // namespace
+} // namespace reader
 
 LoadResult readSchemaJson(const JsonValue &document)
 {
-    return Reader().read(document);
+    return reader::SchemaReader().read(document);
 }
 
 LoadResult readSchema(const QByteArray &utf8)
@@ -601,7 +339,7 @@ LoadResult readSchema(const QByteArray &utf8)
     if (parsed.errorKind == JsonParseResult::Error::DuplicateKey)
         result.diagnostics.append(Diagnostic::error(parsed.path, parsed.message));
     else if (parsed.errorKind == JsonParseResult::Error::Syntax && utf8.trimmed().isEmpty())
-        result.diagnostics.append(Diagnostic::error(QString(), L("the file is empty")));
+        result.diagnostics.append(Diagnostic::error(QString(), QLatin1String("the file is empty")));
     else
         result.diagnostics.append(Diagnostic::error(QString(), parsed.error));
     return result;
