@@ -337,6 +337,21 @@ static QStringList singleMethods(const QString &singular)
     return {accessorName(u"get", s), accessorName(u"set", s), accessorName(u"create", s)};
 }
 
+void nameMany(AssocState &a, const ModelState &target)
+{
+    const AliasSpec &as = a.decl->as;
+    if (as.kind == AliasSpec::Kind::Object) {
+        a.singular = as.singular;
+        a.plural = as.plural;
+    } else if (as.kind == AliasSpec::Kind::String) {
+        a.plural = as.name;
+        a.singular = singularize(as.name);
+    } else {
+        a.plural = target.plural;
+        a.singular = target.singular;
+    }
+}
+
 QStringList multiMethods(const QString &singular, const QString &plural)
 {
     const QString s = upperFirst(singular), p = upperFirst(plural);
@@ -438,16 +453,7 @@ void Deriver::hasMany(AssocState &a)
     const Association &d = *a.decl;
     const ModelState &src = m_models[size_t(a.source)];
     ModelState &tgt = m_models[size_t(a.target)];
-    if (d.as.kind == AliasSpec::Kind::Object) {
-        a.singular = d.as.singular;
-        a.plural = d.as.plural;
-    } else if (d.as.kind == AliasSpec::Kind::String) {
-        a.plural = d.as.name;
-        a.singular = singularize(d.as.name);
-    } else {
-        a.plural = tgt.plural;
-        a.singular = tgt.singular;
-    }
+    nameMany(a, tgt);
     a.as = a.plural;
     a.foreignKey = d.foreignKey.explicitName();
     if (a.foreignKey.isEmpty())

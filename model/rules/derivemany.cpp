@@ -49,16 +49,7 @@ void Deriver::belongsToMany(AssocState &a)
     if (d.as.kind == AliasSpec::Kind::Absent && a.source == a.target)
         fail(QStringLiteral("'as' must be defined for many-to-many self-associations"),
              assocPath(a), -1, a.index);
-    if (d.as.kind == AliasSpec::Kind::Object) {
-        a.singular = d.as.singular;
-        a.plural = d.as.plural;
-    } else if (d.as.kind == AliasSpec::Kind::String) {
-        a.plural = d.as.name;
-        a.singular = singularize(d.as.name);
-    } else {
-        a.plural = tgt->plural;
-        a.singular = tgt->singular;
-    }
+    nameMany(a, *tgt);
     a.as = a.plural;
     for (const auto &k : tgt->assocKeys) {
         const int position = positionOf(k.second);

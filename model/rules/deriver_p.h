@@ -159,13 +159,6 @@ struct ModelState
     }
 };
 
-// Shared by derive.cpp and derivemany.cpp.
-inline const QString kCascade = QStringLiteral("CASCADE");
-/// Lays the attribute-object form of `foreignKey`/`otherKey` over a key attribute.
-void overlay(Attr &a, const KeySpec &key);
-/// The accessor names of hasMany and belongsToMany, in has-many.js mixin order.
-QStringList multiMethods(const QString &singular, const QString &plural);
-
 /// Per-association working state (the instance fields Sequelize keeps).
 struct AssocState
 {
@@ -178,6 +171,16 @@ struct AssocState
     bool targetKeyDefault = false, otherKeyDefault = false;
     int paired = -1; ///< id of the belongsToMany sharing its junction
 };
+
+// Shared by derive.cpp and derivemany.cpp.
+inline const QString kCascade = QStringLiteral("CASCADE");
+/// Lays the attribute-object form of `foreignKey`/`otherKey` over a key attribute.
+void overlay(Attr &a, const KeySpec &key);
+/// name.singular and name.plural of a hasMany or belongsToMany: from `as` (an
+/// object, or a string that is the plural), else the target's.
+void nameMany(AssocState &a, const ModelState &target);
+/// The accessor names of hasMany and belongsToMany, in has-many.js mixin order.
+QStringList multiMethods(const QString &singular, const QString &plural);
 
 struct DefineFailure
 {
