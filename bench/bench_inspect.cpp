@@ -1,7 +1,7 @@
 // Times load, derive, analyse and the catalog view on generated schemas of 1,000,
 // 5,000 and 10,000 models (about two associations each: every type, junctions,
 // self-associations, cycles with and without `constraints: false`), and one edit
-// (add, then remove, an association) on the largest. Prints figures; asserts nothing.
+// (add, change, then remove an association) on the largest. Prints figures; asserts nothing.
 //
 // Usage: bench_inspect [--write DIR] [--edits RUNS] [SIZES...]
 
