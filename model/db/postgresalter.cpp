@@ -305,11 +305,15 @@ bool readPostgresLive(QSqlDatabase &db, const QStringList &designTables, LiveSch
         !readObjects(db, live, error))
         return false;
     const QHash<QString, QStringList> labels = readPostgresEnumLabels(db, &error);
-    for (LiveTable &t : live) {
-        for (const QJsonValue &c : t.catalog[QStringLiteral("columns")].toArray()) {
-            const auto it = labels.constFind(typeName(c));
+    for (auto t = live.begin(); t != live.end(); ++t) {
+        for (const QJsonValue &c : t->catalog[QStringLiteral("columns")].toArray()) {
+            // Only the type Sequelize names for this column: moving a column off any
+            // other ENUM type is a type change, which changeColumn() makes.
+            const QString column = c[QStringLiteral("name")].toString();
+            const QString type = postgresEnumTypeName(t.key(), column);
+            const auto it = typeName(c) == type ? labels.constFind(type) : labels.cend();
             if (it != labels.cend())
-                t.enumLabels.insert(c[QStringLiteral("name")].toString(), *it);
+                t->enumLabels.insert(column, *it);
         }
     }
     return error.isEmpty();

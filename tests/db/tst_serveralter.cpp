@@ -111,6 +111,7 @@ private Q_SLOTS:
     void failingAlterMidway();
     void alterKeepsEnumLabelsInUse_data() { engines(); }
     void alterKeepsEnumLabelsInUse();
+    void alterMovesAForeignEnumToTheDesignsType();
 
 private:
     static void engines() { Servers::engines(); }
