@@ -1,11 +1,13 @@
 // Database > Apply against a real PostgreSQL server (scripts/servers.sh; MC_PG_HOST/PORT/
 // USER): the preview is the server-side dry run, applying creates what the catalog
-// expectations say, and the run reports progress from the worker thread. Without the
+// expectations say, and the run reports progress from the worker thread. Database >
+// Import's runner reads the server's ENUM labels along with its catalog. Without the
 // MC_PG_* variables it FAILS, unless MC_NO_SERVERS=1 outside CI (then it skips), as
 // tests/db/tst_postgresapply.cpp does.
 #include "applydialog.h"
 #include "ddl/catalog.h"
 #include "ddl/ddlgenerator.h"
+#include "importrunner.h"
 #include "io/schemareader.h"
 
 #include <QCoreApplication>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void appliesThroughTheDialog();
+    void importRunnerReadsEnumLabels();
 
 private:
     mc::DatabaseTarget m_target;
@@ -143,6 +146,36 @@ void TstApplyDialogPostgres::appliesThroughTheDialog()
     QVERIFY2(catalog, qPrintable(error));
     QCOMPARE(catalog->toCompactJson(),
              mc::catalogTables(derived, mc::Dialect::Postgres, analysis.cyclic()).toCompactJson());
+}
+
+void TstApplyDialogPostgres::importRunnerReadsEnumLabels()
+{
+    const mc::LoadResult loaded = mc::readSchema(R"j({"format": "modelcanvas/1", "models": [
+        {"name": "Post", "attributes": [{"name": "status",
+         "type": "ENUM('draft','it''s out','archived')", "defaultValue": "draft"}]}],
+        "associations": []})j");
+    QVERIFY(loaded.schema);
+    const mc::DerivedSchema derived = mc::derive(*loaded.schema);
+    const ApplyResult created = mc::applySchema(m_target, derived, mc::analyse(derived));
+    QVERIFY2(created.ok, qPrintable(created.error));
+
+    qRegisterMetaType<mc::ImportOutcome>();
+    mc::ImportRunner runner;
+    QSignalSpy finished(&runner, &mc::ImportRunner::finished);
+    runner.start(m_target);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    const auto outcome = finished.constFirst().at(0).value<mc::ImportOutcome>();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    QString status;
+    for (const mc::Model &m : outcome.schema->models) {
+        for (const mc::Attribute &a : m.attributes) {
+            if (m.name == QLatin1String("Post") && a.name == QLatin1String("status"))
+                status = a.type->toString();
+        }
+    }
+    QCOMPARE(status, QStringLiteral("ENUM('draft','it''s out','archived')"));
+    for (const mc::Diagnostic &d : outcome.diagnostics)
+        QVERIFY2(!d.message.contains(QLatin1String("ENUM")), qPrintable(d.message));
 }
 
 QTEST_MAIN(TstApplyDialogPostgres)
