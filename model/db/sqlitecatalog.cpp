@@ -1,6 +1,5 @@
 #include "sqlitecatalog.h"
 
-#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -131,55 +130,6 @@ bool readIndexes(QSqlDatabase &db, const QString &table, JsonValue &uniques, Jso
     return true;
 }
 
-bool readTable(QSqlDatabase &db, const QString &table, const QString &sql, JsonValue &out,
-               QString *error)
-{
-    QVector<Column> columns;
-    if (!readColumns(db, table, columns, error))
-        return false;
-    QVector<const Column *> pkColumns;
-    for (const Column &c : columns) {
-        if (c.pk > 0)
-            pkColumns.push_back(&c);
-    }
-    std::stable_sort(pkColumns.begin(), pkColumns.end(),
-                     [](const Column *a, const Column *b) { return a->pk < b->pk; });
-    static const QRegularExpression autoincrement(QStringLiteral("\\bAUTOINCREMENT\\b"),
-                                                  QRegularExpression::CaseInsensitiveOption);
-    const bool hasAutoincrement = autoincrement.match(sql).hasMatch();
-    JsonValue cols = JsonValue::array();
-    for (const Column &c : columns) {
-        // SQLite records AUTOINCREMENT only in the table's SQL; like dump-sqlite.py,
-        // credit it to the single INTEGER primary key column.
-        const bool autoIncrement = hasAutoincrement && c.pk > 0 && pkColumns.size() == 1 &&
-                                   c.type.toUpper() == QLatin1String("INTEGER");
-        JsonValue col = JsonValue::object();
-        col.appendMember(QStringLiteral("name"), JsonValue::string(c.name));
-        col.appendMember(QStringLiteral("type"), JsonValue::string(c.type));
-        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(c.notNull));
-        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.pk > 0));
-        col.appendMember(QStringLiteral("default"), stringOrNull(c.defaultValue));
-        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(autoIncrement));
-        cols.append(std::move(col));
-    }
-    QStringList primaryKey;
-    for (const Column *c : pkColumns)
-        primaryKey << c->name;
-    JsonValue fks, uniques, indexes;
-    if (!readForeignKeys(db, table, fks, error) || !readIndexes(db, table, uniques, indexes, error))
-        return false;
-    out = JsonValue::object();
-    out.appendMember(QStringLiteral("columns"), std::move(cols));
-    out.appendMember(QStringLiteral("primaryKey"), stringList(primaryKey));
-    out.appendMember(QStringLiteral("foreignKeys"), std::move(fks));
-    out.appendMember(QStringLiteral("uniques"), std::move(uniques));
-    out.appendMember(QStringLiteral("indexes"), std::move(indexes));
-    const QStringList checks = sqliteCheckClauses(sql);
-    if (!checks.isEmpty())
-        out.appendMember(QStringLiteral("checks"), stringList(checks));
-    return true;
-}
-
 /// Index just past the token that starts at \a i: a quoted string or name ('', "",
 /// ``, [] with doubled quotes inside), a comment (-- or /* */), or one character.
 qsizetype skipToken(const QString &sql, qsizetype i)
@@ -211,13 +161,13 @@ qsizetype skipToken(const QString &sql, qsizetype i)
     return i + 1;
 }
 
-} // namespace
-
-QStringList sqliteCheckClauses(const QString &sql)
+/// Calls \a visit(start, end) for each bare word of \a sql, never one inside a
+/// quoted name or string or a comment; visit returns where to go on from (\a end,
+/// or past what it has read itself).
+template <typename Visit> void forEachWord(const QString &sql, Visit visit)
 {
-    QStringList out;
-    const qsizetype n = sql.size();
     auto isWordChar = [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('_'); };
+    const qsizetype n = sql.size();
     for (qsizetype i = 0; i < n;) {
         if (!isWordChar(sql[i])) {
             i = skipToken(sql, i);
@@ -226,13 +176,84 @@ QStringList sqliteCheckClauses(const QString &sql)
         const qsizetype start = i;
         while (i < n && isWordChar(sql[i]))
             ++i;
-        if (QStringView(sql).mid(start, i - start).compare(u"CHECK", Qt::CaseInsensitive) != 0)
-            continue;
-        qsizetype open = i;
+        i = visit(start, i);
+    }
+}
+
+/// SQLite records AUTOINCREMENT only in the table's SQL, as a keyword.
+bool hasAutoincrement(const QString &sql)
+{
+    bool found = false;
+    forEachWord(sql, [&](qsizetype start, qsizetype end) {
+        found = found || QStringView(sql)
+                                 .mid(start, end - start)
+                                 .compare(u"AUTOINCREMENT", Qt::CaseInsensitive) == 0;
+        return end;
+    });
+    return found;
+}
+
+bool readTable(QSqlDatabase &db, const QString &table, const QString &sql, JsonValue &out,
+               QString *error)
+{
+    QVector<Column> columns;
+    if (!readColumns(db, table, columns, error))
+        return false;
+    QVector<const Column *> pkColumns;
+    for (const Column &c : columns) {
+        if (c.pk > 0)
+            pkColumns.push_back(&c);
+    }
+    std::stable_sort(pkColumns.begin(), pkColumns.end(),
+                     [](const Column *a, const Column *b) { return a->pk < b->pk; });
+    const bool autoincrementKeyword = hasAutoincrement(sql);
+    JsonValue cols = JsonValue::array();
+    for (const Column &c : columns) {
+        // SQLite records AUTOINCREMENT only in the table's SQL; like dump-sqlite.py,
+        // credit it to the single INTEGER primary key column.
+        const bool autoIncrement = autoincrementKeyword && c.pk > 0 && pkColumns.size() == 1 &&
+                                   c.type.toUpper() == QLatin1String("INTEGER");
+        JsonValue col = JsonValue::object();
+        col.appendMember(QStringLiteral("name"), JsonValue::string(c.name));
+        col.appendMember(QStringLiteral("type"), JsonValue::string(c.type));
+        col.appendMember(QStringLiteral("notNull"), JsonValue::boolean(c.notNull));
+        col.appendMember(QStringLiteral("pk"), JsonValue::boolean(c.pk > 0));
+        col.appendMember(QStringLiteral("default"), stringOrNull(c.defaultValue));
+        col.appendMember(QStringLiteral("autoIncrement"), JsonValue::boolean(autoIncrement));
+        cols.append(std::move(col));
+    }
+    QStringList primaryKey;
+    for (const Column *c : pkColumns)
+        primaryKey << c->name;
+    JsonValue fks, uniques, indexes;
+    if (!readForeignKeys(db, table, fks, error) || !readIndexes(db, table, uniques, indexes, error))
+        return false;
+    out = JsonValue::object();
+    out.appendMember(QStringLiteral("columns"), std::move(cols));
+    out.appendMember(QStringLiteral("primaryKey"), stringList(primaryKey));
+    out.appendMember(QStringLiteral("foreignKeys"), std::move(fks));
+    out.appendMember(QStringLiteral("uniques"), std::move(uniques));
+    out.appendMember(QStringLiteral("indexes"), std::move(indexes));
+    const QStringList checks = sqliteCheckClauses(sql);
+    if (!checks.isEmpty())
+        out.appendMember(QStringLiteral("checks"), stringList(checks));
+    return true;
+}
+
+} // namespace
+
+QStringList sqliteCheckClauses(const QString &sql)
+{
+    QStringList out;
+    const qsizetype n = sql.size();
+    forEachWord(sql, [&](qsizetype start, qsizetype end) {
+        if (QStringView(sql).mid(start, end - start).compare(u"CHECK", Qt::CaseInsensitive) != 0)
+            return end;
+        qsizetype open = end;
         while (open < n && sql[open].isSpace())
             ++open;
         if (open >= n || sql[open] != QLatin1Char('('))
-            continue;
+            return end;
         int depth = 0;
         qsizetype k = open;
         while (k < n) {
@@ -243,10 +264,10 @@ QStringList sqliteCheckClauses(const QString &sql)
             k = skipToken(sql, k);
         }
         if (k >= n)
-            break; // unbalanced: not a statement SQLite accepted
+            return n; // unbalanced: not a statement SQLite accepted
         out << sql.mid(open + 1, k - open - 1).trimmed();
-        i = k + 1;
-    }
+        return k + 1;
+    });
     return out;
 }
 

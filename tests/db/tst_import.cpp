@@ -32,6 +32,7 @@ private Q_SLOTS:
     void checkAndUnknownTypeWarn();
     void postgresEnumLabelsImported();
     void sqliteCheckClausesAreFound();
+    void sqliteAutoincrementIsAKeyword();
     void liveSqliteChecksWarn();
     void hostileNamesRoundTrip();
     void unreadableCatalogFails();
@@ -380,6 +381,35 @@ void TestImport::sqliteCheckClausesAreFound()
                           QStringLiteral(R"e((a + 1) * 2 < "CHECK (y)")e")}));
     QVERIFY(
         sqliteCheckClauses(QStringLiteral("CREATE TABLE t (checked INTEGER, x CHECK)")).isEmpty());
+}
+
+// AUTOINCREMENT counts only as a keyword: a default or a comment that spells it
+// does not make the key auto-increment.
+void TestImport::sqliteAutoincrementIsAKeyword()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("auto.db"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), path);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(
+            q.exec(QStringLiteral("CREATE TABLE \"Plain\" (\"id\" INTEGER PRIMARY KEY, "
+                                  "\"note\" TEXT DEFAULT 'AUTOINCREMENT' /* autoincrement */)")));
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE \"Counted\" (\"id\" INTEGER PRIMARY KEY "
+                                      "autoincrement)")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(path);
+    const QJsonObject tables = toQt(readSqlite(path));
+    auto idAutoIncrement = [&](const char *table) {
+        return tables[QLatin1String(table)][QStringLiteral("columns")][0]
+                     [QStringLiteral("autoIncrement")]
+                         .toBool();
+    };
+    QVERIFY(!idAutoIncrement("Plain"));
+    QVERIFY(idAutoIncrement("Counted"));
 }
 
 // SQLite keeps CHECK constraints only in the table's SQL: the reader finds them there
