@@ -19,6 +19,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QUuid>
 
@@ -195,6 +197,30 @@ inline QStringList caseNames()
 }
 
 /// readSqliteCatalog() on a connection of the test's own.
+/// Runs \a statements on the SQLite file at \a path (created if missing); false, with
+/// a warning naming the statement, when one fails.
+inline bool sqliteRun(const QString &path, const QStringList &statements)
+{
+    const QString name = QUuid::createUuid().toString();
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &s : statements) {
+            if (ok && !q.exec(s)) {
+                qWarning("%s: %s", qPrintable(s), qPrintable(q.lastError().text()));
+                ok = false;
+            }
+        }
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
 inline JsonValue readSqlite(const QString &path)
 {
     const QString name = QUuid::createUuid().toString();

@@ -5,7 +5,6 @@
 #include "importtestutil.h"
 
 #include <QJsonArray>
-#include <QSqlQuery>
 #include <QTest>
 
 using namespace mc;
@@ -389,19 +388,11 @@ void TestImport::sqliteAutoincrementIsAKeyword()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("auto.db"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), path);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(
-            q.exec(QStringLiteral("CREATE TABLE \"Plain\" (\"id\" INTEGER PRIMARY KEY, "
-                                  "\"note\" TEXT DEFAULT 'AUTOINCREMENT' /* autoincrement */)")));
-        QVERIFY(q.exec(QStringLiteral("CREATE TABLE \"Counted\" (\"id\" INTEGER PRIMARY KEY "
-                                      "autoincrement)")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(path);
+    QVERIFY(sqliteRun(path, {QStringLiteral("CREATE TABLE \"Plain\" (\"id\" INTEGER PRIMARY KEY, "
+                                            "\"note\" TEXT DEFAULT 'AUTOINCREMENT' "
+                                            "/* autoincrement */)"),
+                             QStringLiteral("CREATE TABLE \"Counted\" (\"id\" INTEGER PRIMARY "
+                                            "KEY autoincrement)")}));
     const QJsonObject tables = toQt(readSqlite(path));
     auto idAutoIncrement = [&](const char *table) {
         return tables[QLatin1String(table)][QStringLiteral("columns")][0]
@@ -418,17 +409,9 @@ void TestImport::liveSqliteChecksWarn()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("checks.db"));
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), path);
-        db.setDatabaseName(path);
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(
-            QStringLiteral(R"(CREATE TABLE "Products" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, )"
-                           R"("price" INTEGER CHECK ("price" > 0), "name" VARCHAR(255)))")));
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(path);
+    QVERIFY(sqliteRun(
+        path, {QStringLiteral(R"(CREATE TABLE "Products" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, )"
+                              R"("price" INTEGER CHECK ("price" > 0), "name" VARCHAR(255)))")}));
     const JsonValue tables = readSqlite(path);
     QCOMPARE(toQt(tables)[QStringLiteral("Products")][QStringLiteral("checks")].toArray(),
              QJsonArray{QStringLiteral(R"("price" > 0)")});
