@@ -1,5 +1,6 @@
 #include "postgrescatalog.h"
 
+#include "db/sqltext.h"
 #include "ddl/catalog.h"
 
 #include <QMap>
@@ -165,27 +166,8 @@ bool readIndexes(QSqlDatabase &db, const QString &rels, QMap<QString, Table> &ta
 /// `(a > 0) AND (b > 0)` stays. Quoted text is not looked into.
 QString unwrapped(QString s)
 {
-    while (s.startsWith(QLatin1Char('(')) && s.endsWith(QLatin1Char(')'))) {
-        int depth = 0;
-        QChar quote;
-        qsizetype close = -1;
-        for (qsizetype i = 0; i < s.size() && close < 0; ++i) {
-            const QChar c = s[i];
-            if (!quote.isNull()) {
-                if (c == quote)
-                    quote = QChar();
-            } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
-                quote = c;
-            } else if (c == QLatin1Char('(')) {
-                ++depth;
-            } else if (c == QLatin1Char(')') && --depth == 0) {
-                close = i;
-            }
-        }
-        if (close != s.size() - 1)
-            break;
+    while (s.startsWith(QLatin1Char('(')) && closingParen(s, 0) == s.size() - 1)
         s = s.mid(1, s.size() - 2).trimmed();
-    }
     return s;
 }
 

@@ -1,5 +1,7 @@
 #include "sqlitecatalog.h"
 
+#include "sqltext.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -130,37 +132,6 @@ bool readIndexes(QSqlDatabase &db, const QString &table, JsonValue &uniques, Jso
     return true;
 }
 
-/// Index just past the token that starts at \a i: a quoted string or name ('', "",
-/// ``, [] with doubled quotes inside), a comment (-- or /* */), or one character.
-qsizetype skipToken(const QString &sql, qsizetype i)
-{
-    const qsizetype n = sql.size();
-    const QChar c = sql[i];
-    if (c == QLatin1Char('\'') || c == QLatin1Char('"') || c == QLatin1Char('`') ||
-        c == QLatin1Char('[')) {
-        const QChar close = c == QLatin1Char('[') ? QLatin1Char(']') : c;
-        for (++i; i < n; ++i) {
-            if (sql[i] != close)
-                continue;
-            if (close != QLatin1Char(']') && i + 1 < n && sql[i + 1] == close) {
-                ++i; // a doubled quote stands for itself
-                continue;
-            }
-            return i + 1;
-        }
-        return n;
-    }
-    if (c == QLatin1Char('-') && i + 1 < n && sql[i + 1] == QLatin1Char('-')) {
-        const qsizetype end = sql.indexOf(QLatin1Char('\n'), i);
-        return end < 0 ? n : end + 1;
-    }
-    if (c == QLatin1Char('/') && i + 1 < n && sql[i + 1] == QLatin1Char('*')) {
-        const qsizetype end = sql.indexOf(QLatin1String("*/"), i + 2);
-        return end < 0 ? n : end + 2;
-    }
-    return i + 1;
-}
-
 /// Calls \a visit(start, end) for each bare word of \a sql, never one inside a
 /// quoted name or string or a comment; visit returns where to go on from (\a end,
 /// or past what it has read itself).
@@ -170,7 +141,7 @@ template <typename Visit> void forEachWord(const QString &sql, Visit visit)
     const qsizetype n = sql.size();
     for (qsizetype i = 0; i < n;) {
         if (!isWordChar(sql[i])) {
-            i = skipToken(sql, i);
+            i = skipSqlToken(sql, i);
             continue;
         }
         const qsizetype start = i;
@@ -254,16 +225,8 @@ QStringList sqliteCheckClauses(const QString &sql)
             ++open;
         if (open >= n || sql[open] != QLatin1Char('('))
             return end;
-        int depth = 0;
-        qsizetype k = open;
-        while (k < n) {
-            if (sql[k] == QLatin1Char('('))
-                ++depth;
-            else if (sql[k] == QLatin1Char(')') && --depth == 0)
-                break;
-            k = skipToken(sql, k);
-        }
-        if (k >= n)
+        const qsizetype k = closingParen(sql, open);
+        if (k < 0)
             return n; // unbalanced: not a statement SQLite accepted
         out << sql.mid(open + 1, k - open - 1).trimmed();
         return k + 1;
