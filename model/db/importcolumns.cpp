@@ -138,9 +138,8 @@ CatalogColumn ColumnMatcher::render(const CatalogTable &table, const CatalogColu
 
 static bool isPostgresEnumColumn(Dialect dialect, const CatalogTable &table, const CatalogColumn &c)
 {
-    const QString enumType = postgresEnumTypeName(table.name, c.name);
     return dialect == Dialect::Postgres &&
-           (c.type == enumType || c.type == QLatin1Char('"') + enumType + QLatin1Char('"'));
+           unquotedPostgresType(c.type) == postgresEnumTypeName(table.name, c.name);
 }
 
 const QStringList *ColumnMatcher::enumLabelsOf(const CatalogTable &table,

@@ -29,13 +29,10 @@ QString q(const QString &name)
     return quoteIdentifier(name, Dialect::Postgres);
 }
 
-/// A catalog column's type name as pg_type spells it (format_type() quotes mixed case).
+/// A catalog column's type name as pg_type spells it.
 QString typeName(const QJsonValue &column)
 {
-    const QString type = column[QStringLiteral("type")].toString();
-    if (!type.startsWith(QLatin1Char('"')))
-        return type;
-    return type.mid(1, type.size() - 2).replace(QStringLiteral("\"\""), QStringLiteral("\""));
+    return unquotedPostgresType(column[QStringLiteral("type")].toString());
 }
 
 AlterStep step(const QString &sql)

@@ -39,6 +39,15 @@ QString postgresEnumTypeName(const QString &table, const QString &column)
     return QStringLiteral("enum_%1_%2").arg(table, column);
 }
 
+QString unquotedPostgresType(const QString &catalogType)
+{
+    if (catalogType.size() < 2 || !catalogType.startsWith(QLatin1Char('"')) ||
+        !catalogType.endsWith(QLatin1Char('"')))
+        return catalogType;
+    return catalogType.mid(1, catalogType.size() - 2)
+        .replace(QStringLiteral("\"\""), QStringLiteral("\""));
+}
+
 namespace {
 
 QString argList(const DataType &t, const QString &sep = QStringLiteral(","))

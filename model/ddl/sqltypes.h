@@ -22,6 +22,10 @@ QString columnTypeSql(const DataType &type, Dialect dialect, const QString &tabl
 /// Name of the PostgreSQL ENUM type Sequelize creates for a column.
 QString postgresEnumTypeName(const QString &table, const QString &column);
 
+/// A type as PostgreSQL's format_type() prints it, without the quotes it puts around
+/// a name that needs them: `"enum_Users_role"` is `enum_Users_role`.
+QString unquotedPostgresType(const QString &catalogType);
+
 /// A literal default as the generator escapes it (`0`, `'draft'`, `42`, `false`).
 QString defaultValueSql(const JsonValue &value, const DataType &type, Dialect dialect);
 
