@@ -3,7 +3,7 @@
 #include "db/applytypes.h"
 #include "db/servertarget.h"
 #include "ddl/sqltypes.h"
-#include "io/jsonvalue.h"
+#include "domain/jsonvalue.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "db/catalogdiff.h"
-#include "io/jsonvalue.h"
+#include "domain/jsonvalue.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>

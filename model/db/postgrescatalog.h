@@ -1,6 +1,6 @@
 #pragma once
 
-#include "io/jsonvalue.h"
+#include "domain/jsonvalue.h"
 
 #include <QHash>
 #include <QSqlDatabase>

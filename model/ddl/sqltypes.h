@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/datatype.h"
-#include "io/jsonvalue.h"
+#include "domain/jsonvalue.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "datatype.h"
-#include "io/jsonvalue.h"
+#include "jsonvalue.h"
 
 #include <QPointF>
 #include <QString>

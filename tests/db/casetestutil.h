@@ -3,7 +3,7 @@
 // The conformance cases as the database tests use them: the fixture files, a case
 // derived and analysed, the catalog Sequelize left for it, and QJson conversions.
 
-#include "io/jsonvalue.h"
+#include "domain/jsonvalue.h"
 #include "io/schemareader.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"

@@ -1,0 +1,23 @@
+# Fails when a file under model/<layer>/ includes "<other>/..." of a layer above its
+# own (Widgets are out of reach anyway: no layer links them). Run by model/CMakeLists.txt before the layers compile:
+#   cmake -DROOT=<model dir> -DLAYERS=domain,io,... -P checklayers.cmake
+string(REPLACE "," ";" LAYERS "${LAYERS}")
+set(errors "")
+foreach(layer IN LISTS LAYERS)
+    list(FIND LAYERS ${layer} rank)
+    file(GLOB files ${ROOT}/${layer}/*.h ${ROOT}/${layer}/*.cpp ${ROOT}/${layer}/*.inc)
+    foreach(f IN LISTS files)
+        file(STRINGS ${f} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"[a-z_]+/")
+        foreach(line IN LISTS lines)
+            string(REGEX REPLACE "^[^\"]*\"([a-z_]+)/.*$" "\\1" target "${line}")
+            list(FIND LAYERS ${target} targetRank)
+            if(targetRank GREATER rank)
+                file(RELATIVE_PATH rel ${ROOT} ${f})
+                string(APPEND errors "  model/${rel}: ${layer} may not include ${target}/ (${line})\n")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+if(errors)
+    message(FATAL_ERROR "model/ layering broken:\n${errors}")
+endif()

@@ -1,0 +1,379 @@
+#include "document.h"
+
+#include "io/schemareader.h"
+#include "io/schemawriter.h"
+#include "rules/incremental.h"
+#include "rules/lint.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <utility>
+#include <QUndoStack>
+
+namespace mc {
+
+/// What the edit in progress changed, for the derivation and the signals at its end.
+struct Document::PendingEdit
+{
+    bool full = false; ///< some step needs a full replay
+    bool optionsChanged = false;
+    bool derivationTouched = false; ///< anything but positions changed
+    QVector<ModelId> addedModels, removedModels, changedModels;
+    QVector<AssociationId> addedAssociations, removedAssociations, changedAssociations;
+    QVector<ModelId> moved;
+    // Rebuilt tables, kept by identity because indices move within an edit.
+    QSet<ModelId> rebuiltModels;
+    QSet<QString> rebuiltJunctions; ///< created junctions, by model name
+};
+
+Document::Document(QObject *parent)
+    : QObject(parent), m_undoStack(std::make_unique<QUndoStack>()),
+      m_derivation(std::make_unique<IncrementalDerivation>(Schema()))
+{
+    connect(m_undoStack.get(), &QUndoStack::cleanChanged, this,
+            [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    reset(Schema());
+}
+
+Document::~Document() = default;
+
+void Document::reset(Schema schema, const QString &path, const Diagnostics &loadWarnings)
+{
+    const bool wasModified = isModified();
+    m_undoStack->clear();
+    m_schema = std::move(schema);
+    m_loadWarnings = loadWarnings;
+    m_modelIds.clear();
+    m_associationIds.clear();
+    for (int i = 0; i < m_schema.models.size(); ++i)
+        m_modelIds << newModelId();
+    for (int i = 0; i < m_schema.associations.size(); ++i)
+        m_associationIds << newAssociationId();
+    m_lookupsStale = true;
+    m_pending.reset();
+    m_editDepth = 0;
+    m_derivation->reset(m_schema);
+    m_analysis = analyse(m_derivation->derived());
+    refreshProblems();
+    const bool pathChangedNow = m_path != path;
+    m_path = path;
+    Q_EMIT documentReset();
+    Q_EMIT analysisChanged();
+    if (pathChangedNow)
+        Q_EMIT pathChanged(m_path);
+    if (wasModified)
+        Q_EMIT modifiedChanged(false);
+}
+
+bool Document::load(const QString &path, Diagnostics *diagnostics)
+{
+    LoadResult result = readSchemaFile(path);
+    if (diagnostics)
+        *diagnostics = result.diagnostics;
+    if (!result.schema)
+        return false;
+    reset(std::move(*result.schema), path, result.diagnostics);
+    return true;
+}
+
+bool Document::save(const QString &path, QString *error)
+{
+    if (!saveSchemaFile(m_schema, path, error))
+        return false;
+    m_undoStack->setClean();
+    if (m_path != path) {
+        m_path = path;
+        Q_EMIT pathChanged(m_path);
+    }
+    return true;
+}
+
+bool Document::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+const DerivedSchema &Document::derived() const
+{
+    return m_derivation->derived();
+}
+
+// ---- ids -------------------------------------------------------------------------
+
+void Document::rebuildIndexLookups() const
+{
+    if (!m_lookupsStale)
+        return;
+    m_modelIndex.clear();
+    m_modelIndex.reserve(m_modelIds.size());
+    for (int i = 0; i < m_modelIds.size(); ++i)
+        m_modelIndex.insert(m_modelIds[i], i);
+    m_associationIndex.clear();
+    m_associationIndex.reserve(m_associationIds.size());
+    for (int i = 0; i < m_associationIds.size(); ++i)
+        m_associationIndex.insert(m_associationIds[i], i);
+    m_lookupsStale = false;
+}
+
+int Document::indexOfModel(ModelId id) const
+{
+    rebuildIndexLookups();
+    return m_modelIndex.value(id, -1);
+}
+
+const Model *Document::model(ModelId id) const
+{
+    const int i = indexOfModel(id);
+    return i < 0 ? nullptr : &m_schema.models[i];
+}
+
+ModelId Document::modelIdByName(const QString &name) const
+{
+    return modelIdAt(m_schema.modelIndex(name));
+}
+
+int Document::indexOfAssociation(AssociationId id) const
+{
+    rebuildIndexLookups();
+    return m_associationIndex.value(id, -1);
+}
+
+const Association *Document::association(AssociationId id) const
+{
+    const int i = indexOfAssociation(id);
+    return i < 0 ? nullptr : &m_schema.associations[i];
+}
+
+QVector<AssociationId> Document::associationsOf(ModelId id) const
+{
+    QVector<AssociationId> out;
+    const Model *m = model(id);
+    if (!m)
+        return out;
+    for (int i = 0; i < m_schema.associations.size(); ++i) {
+        const Association &a = m_schema.associations[i];
+        if (a.source == m->name || a.target == m->name || (a.through && *a.through == m->name))
+            out << m_associationIds[i];
+    }
+    return out;
+}
+
+int Document::tableOf(ModelId id) const
+{
+    const Model *m = model(id);
+    return m ? derived().tableIndexByModel(m->name) : -1;
+}
+
+const ResolvedAssociation *Document::resolved(AssociationId id) const
+{
+    const int i = indexOfAssociation(id);
+    const DerivedSchema &d = derived();
+    return i < 0 || i >= d.associations.size() ? nullptr : &d.associations[i];
+}
+
+// ---- edits -----------------------------------------------------------------------
+
+void Document::beginEdit()
+{
+    if (m_editDepth++ == 0)
+        m_pending = std::make_unique<PendingEdit>();
+}
+
+void Document::markModelsDirty()
+{
+    // Model-level edits replay everything until the deriver can update them in place.
+    m_pending->full = true;
+    m_pending->derivationTouched = true;
+}
+
+void Document::insertModel(ModelId id, int index, const Model &model)
+{
+    Q_ASSERT(m_pending);
+    m_schema.models.insert(index, model);
+    m_modelIds.insert(index, id);
+    m_lookupsStale = true;
+    m_lastModelId = std::max(m_lastModelId, id);
+    m_pending->addedModels << id;
+    markModelsDirty();
+}
+
+void Document::removeModel(ModelId id)
+{
+    Q_ASSERT(m_pending);
+    const int index = indexOfModel(id);
+    if (index < 0)
+        return;
+    m_schema.models.removeAt(index);
+    m_modelIds.removeAt(index);
+    m_lookupsStale = true;
+    if (!m_pending->addedModels.removeOne(id))
+        m_pending->removedModels << id;
+    m_pending->changedModels.removeOne(id);
+    markModelsDirty();
+}
+
+void Document::setModel(ModelId id, const Model &model)
+{
+    Q_ASSERT(m_pending);
+    const int index = indexOfModel(id);
+    if (index < 0)
+        return;
+    m_schema.models[index] = model;
+    if (!m_pending->changedModels.contains(id) && !m_pending->addedModels.contains(id))
+        m_pending->changedModels << id;
+    markModelsDirty();
+}
+
+void Document::insertAssociation(AssociationId id, int index, const Association &association)
+{
+    Q_ASSERT(m_pending);
+    m_schema.associations.insert(index, association);
+    m_associationIds.insert(index, id);
+    m_lookupsStale = true;
+    m_lastAssociationId = std::max(m_lastAssociationId, id);
+    m_pending->addedAssociations << id;
+    m_pending->derivationTouched = true;
+    if (!m_pending->full) {
+        m_derivation->associationInserted(m_schema, index);
+        noteRebuilt(association);
+    }
+}
+
+void Document::removeAssociation(AssociationId id)
+{
+    Q_ASSERT(m_pending);
+    const int index = indexOfAssociation(id);
+    if (index < 0)
+        return;
+    const Association removed = m_schema.associations.takeAt(index);
+    m_associationIds.removeAt(index);
+    m_lookupsStale = true;
+    if (!m_pending->addedAssociations.removeOne(id))
+        m_pending->removedAssociations << id;
+    m_pending->changedAssociations.removeOne(id);
+    m_pending->derivationTouched = true;
+    if (!m_pending->full) {
+        m_derivation->associationRemoved(m_schema, index, removed);
+        noteRebuilt(removed);
+    }
+}
+
+void Document::setAssociation(AssociationId id, const Association &association)
+{
+    Q_ASSERT(m_pending);
+    const int index = indexOfAssociation(id);
+    if (index < 0)
+        return;
+    const Association before = std::exchange(m_schema.associations[index], association);
+    if (!m_pending->changedAssociations.contains(id) &&
+        !m_pending->addedAssociations.contains(id))
+        m_pending->changedAssociations << id;
+    m_pending->derivationTouched = true;
+    if (!m_pending->full) {
+        m_derivation->associationChanged(m_schema, index, before);
+        noteRebuilt(before);
+        noteRebuilt(association);
+    }
+}
+
+void Document::setPositions(const QVector<PositionChange> &changes)
+{
+    Q_ASSERT(m_pending);
+    for (const PositionChange &c : changes) {
+        const int index = indexOfModel(c.model);
+        if (index < 0)
+            continue;
+        m_schema.models[index].position = c.position;
+        if (!m_pending->moved.contains(c.model))
+            m_pending->moved << c.model;
+    }
+}
+
+void Document::setGlobalOptions(const ModelOptions &options, bool hasOptions)
+{
+    Q_ASSERT(m_pending);
+    m_schema.options = options;
+    m_schema.hasOptions = hasOptions;
+    m_pending->optionsChanged = true;
+    markModelsDirty();
+}
+
+void Document::noteRebuilt(const Association &a)
+{
+    // An association edit rewrites its source, target and junction; a fallback to a
+    // full replay may have changed anything.
+    if (!m_derivation->lastUpdateWasIncremental()) {
+        m_pending->full = true;
+        return;
+    }
+    for (const QString &name : {a.source, a.target}) {
+        if (const ModelId id = modelIdByName(name))
+            m_pending->rebuiltModels.insert(id);
+    }
+    if (a.through) {
+        if (const ModelId id = modelIdByName(*a.through))
+            m_pending->rebuiltModels.insert(id);
+        else
+            m_pending->rebuiltJunctions.insert(*a.through);
+    }
+}
+
+void Document::endEdit()
+{
+    Q_ASSERT(m_editDepth > 0);
+    if (--m_editDepth > 0)
+        return;
+    const std::unique_ptr<PendingEdit> edit = std::move(m_pending);
+    if (edit->full)
+        m_derivation->reset(m_schema);
+    if (edit->derivationTouched) {
+        m_analysis = analyse(derived());
+        refreshProblems();
+    }
+
+    for (ModelId id : edit->removedModels)
+        Q_EMIT modelRemoved(id);
+    for (AssociationId id : edit->removedAssociations)
+        Q_EMIT associationRemoved(id);
+    for (ModelId id : edit->addedModels)
+        Q_EMIT modelAdded(id);
+    for (ModelId id : edit->changedModels)
+        Q_EMIT modelChanged(id);
+    if (edit->optionsChanged)
+        Q_EMIT globalOptionsChanged();
+    for (AssociationId id : edit->addedAssociations)
+        Q_EMIT associationAdded(id);
+    for (AssociationId id : edit->changedAssociations)
+        Q_EMIT associationChanged(id);
+    if (!edit->moved.isEmpty())
+        Q_EMIT positionsChanged(edit->moved);
+    if (!edit->derivationTouched)
+        return;
+
+    if (edit->full) {
+        Q_EMIT derivedChanged({}, true);
+    } else {
+        QVector<int> tables;
+        for (ModelId id : edit->rebuiltModels) {
+            const int t = tableOf(id);
+            if (t >= 0)
+                tables << t;
+        }
+        for (const QString &junction : edit->rebuiltJunctions) {
+            const int t = derived().tableIndexByModel(junction);
+            if (t >= 0)
+                tables << t;
+        }
+        std::sort(tables.begin(), tables.end());
+        Q_EMIT derivedChanged(tables, false);
+    }
+    Q_EMIT analysisChanged();
+}
+
+void Document::refreshProblems()
+{
+    m_problems = m_loadWarnings + checkSchema(m_schema, derived(), m_analysis, false);
+}
+
+} // namespace mc
