@@ -1,26 +1,27 @@
 #include "mainwindow.h"
 
 #include "applydialog.h"
+#include "commands/commands.h"
 #include "connectiondialog.h"
+#include "document/document.h"
+#include "document/placement.h"
+#include "document/recovery.h"
 #include "exportddldialog.h"
-#include "importdialog.h"
-#include "io/schemareader.h"
+#include "palettewidget.h"
 #include "problemspanel.h"
-#include "rules/analysis.h"
-#include "rules/derive.h"
-#include "rules/lint.h"
+#include "recentfiles.h"
 #include "schemapanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
+#include <QTreeView>
+#include <QUndoStack>
 
 // The examples are compiled into mc_views, a static library: its resource initializer
 // is linked in only when something references it. Q_INIT_RESOURCE must be used
@@ -37,131 +38,256 @@ static void initResources()
 namespace mc {
 
 namespace {
-constexpr QLatin1String kExample(":/examples/users-pictures.json");
+/// The schema tree is rebuilt whole: after an edit it waits for typing to pause.
+constexpr int kSchemaRefreshMs = 250;
+
+QDockWidget *makeDock(QMainWindow *window, const QString &name, const QString &title,
+                      QWidget *content)
+{
+    auto *dock = new QDockWidget(title, window);
+    dock->setObjectName(name);
+    dock->setAccessibleName(title);
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
+                      QDockWidget::DockWidgetClosable);
+    return dock;
+}
+
+QAction *menuAction(QMenu *menu, const QString &name, const QString &text,
+                    const QKeySequence &key = QKeySequence())
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(name);
+    action->setShortcut(key);
+    return action;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_schemaPanel(new SchemaPanel(this)),
-      m_problemsPanel(new ProblemsPanel(this)), m_problemsDock(new QDockWidget(this)),
-      m_summaryLabel(new QLabel(this))
+    : QMainWindow(parent), m_document(new Document(this)),
+      m_recovery(new Recovery(m_document, this)), m_recentFiles(new RecentFiles(nullptr, this)),
+      m_schemaPanel(new SchemaPanel(this)), m_problemsPanel(new ProblemsPanel(this)),
+      m_palette(new PaletteWidget(this)), m_summaryLabel(new QLabel(this)),
+      m_schemaRefresh(new QTimer(this))
 {
     initResources();
-    setWindowTitle(QStringLiteral("ModelCanvas"));
-    setCentralWidget(m_schemaPanel);
+    setObjectName(QStringLiteral("mainWindow"));
+    setAcceptDrops(true);
+    m_untitledName = tr("Untitled");
+    m_untitledBase = QStringLiteral("untitled");
 
-    m_problemsDock->setObjectName(QStringLiteral("problemsDock"));
-    m_problemsDock->setWidget(m_problemsPanel);
-    m_problemsDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
-    updateProblemsTitle();
-    // pathActivated will select the object on the canvas; until then nothing listens.
+    // Canvas hook: the canvas (views/canvas) replaces this placeholder.
+    auto *placeholder = new QLabel(tr("Open a project (File > Open) or drop a .json file here"));
+    placeholder->setObjectName(QStringLiteral("canvasPlaceholder"));
+    placeholder->setAccessibleName(tr("Canvas"));
+    placeholder->setAlignment(Qt::AlignCenter);
+    setCentralWidget(placeholder);
+    createDocks();
 
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
+    m_summaryLabel->setAccessibleName(tr("Schema summary"));
     statusBar()->addPermanentWidget(m_summaryLabel);
-    m_summaryLabel->setText(m_schemaPanel->summary());
-    createActions();
+    m_schemaRefresh->setSingleShot(true);
+    m_schemaRefresh->setInterval(kSchemaRefreshMs);
+    connect(m_schemaRefresh, &QTimer::timeout, this, &MainWindow::refreshSchemaPanel);
+
+    createFileMenu();
+    createEditMenus();
+    createOtherMenus();
+
+    // The empty document made with the window is not shown as one until something is
+    // opened or made: Export and Apply wait for that.
+    connect(m_document, &Document::documentReset, this, [this] {
+        m_hasDocument = true;
+        documentWasReset();
+    });
+    connect(m_document, &Document::analysisChanged, this, &MainWindow::analysisWasChanged);
+    connect(m_document, &Document::pathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::modifiedChanged, this, &QWidget::setWindowModified);
+    connect(m_palette, &PaletteWidget::addRequested, this, &MainWindow::addModel);
+    connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
+    documentWasReset();
+    analysisWasChanged();
 
     resize(1440, 880);
     resizeDocks({m_problemsDock}, {230}, Qt::Vertical);
+    resizeDocks({m_paletteDock, m_schemaDock}, {160, 560}, Qt::Horizontal);
 }
 
-void MainWindow::createActions()
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_schemaPanel->setObjectName(QStringLiteral("schemaPanel"));
+    m_schemaPanel->setAccessibleName(tr("Derived schema"));
+    m_schemaPanel->view()->setAccessibleName(tr("Derived tables, columns and accessors"));
+    m_problemsPanel->setObjectName(QStringLiteral("problemsPanel"));
+    m_problemsPanel->setAccessibleName(tr("Problems"));
+    m_problemsPanel->view()->setAccessibleName(tr("Problems list"));
+    m_schemaDock = makeDock(this, QStringLiteral("schemaDock"), tr("Schema"), m_schemaPanel);
+    m_problemsDock =
+        makeDock(this, QStringLiteral("problemsDock"), tr("Problems"), m_problemsPanel);
+    m_paletteDock = makeDock(this, QStringLiteral("paletteDock"), tr("Palette"), m_palette);
+    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_schemaDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    // pathActivated will select the object on the canvas; until then nothing listens.
+}
+
+void MainWindow::createFileMenu()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open..."), this, &MainWindow::chooseFile);
-    open->setObjectName(QStringLiteral("actionOpen"));
-    open->setShortcut(QKeySequence::Open);
-    m_reloadAction = file->addAction(tr("&Reload"), this, &MainWindow::reload);
-    m_reloadAction->setObjectName(QStringLiteral("actionReload"));
-    m_reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_reloadAction->setEnabled(false);
-    QAction *example = file->addAction(tr("Open &Example"), this, &MainWindow::openExample);
-    example->setObjectName(QStringLiteral("actionOpenExample"));
+    connect(menuAction(file, QStringLiteral("actionNew"), tr("&New"), QKeySequence::New),
+            &QAction::triggered, this, &MainWindow::newDocument);
+    connect(menuAction(file, QStringLiteral("actionOpen"), tr("&Open\u2026"), QKeySequence::Open),
+            &QAction::triggered, this, &MainWindow::chooseFile);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    rebuildRecentMenu();
+    connect(menuAction(file, QStringLiteral("actionOpenExample"), tr("Open &Example")),
+            &QAction::triggered, this, &MainWindow::openExample);
     file->addSeparator();
-    m_exportDdlAction = file->addAction(tr("Export &DDL\u2026"), this, &MainWindow::exportDdl);
-    m_exportDdlAction->setObjectName(QStringLiteral("actionExportDdl"));
-    m_exportDdlAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    m_exportDdlAction->setEnabled(false);
+    connect(menuAction(file, QStringLiteral("actionSave"), tr("&Save"), QKeySequence::Save),
+            &QAction::triggered, this, &MainWindow::save);
+    // QKeySequence::SaveAs is empty on a bare X server: bind the usual key.
+    connect(menuAction(file, QStringLiteral("actionSaveAs"), tr("Save &As\u2026"),
+                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)),
+            &QAction::triggered, this, [this] { saveAs(); });
+    m_revertAction = menuAction(file, QStringLiteral("actionRevert"), tr("Re&vert"), Qt::Key_F5);
+    connect(m_revertAction, &QAction::triggered, this, &MainWindow::revert);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("actionQuit"));
-    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_exportDdlAction = menuAction(file, QStringLiteral("actionExportDdl"), tr("Export &DDL\u2026"),
+                                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    connect(m_exportDdlAction, &QAction::triggered, this, &MainWindow::exportDdl);
+    file->addSeparator();
+    connect(menuAction(file, QStringLiteral("actionQuit"), tr("&Quit"), Qt::CTRL | Qt::Key_Q),
+            &QAction::triggered, this, &QWidget::close);
+}
 
+void MainWindow::createEditMenus()
+{
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    connect(
+        menuAction(edit, QStringLiteral("actionAddModel"), tr("Add &Model"), Qt::CTRL | Qt::Key_M),
+        &QAction::triggered, this, &MainWindow::addModel);
+
+    QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
+    connect(menuAction(arrange, QStringLiteral("actionPlaceAll"), tr("&Place All Models")),
+            &QAction::triggered, this, &MainWindow::placeAllModels);
+}
+
+void MainWindow::createOtherMenus()
+{
     QMenu *database = menuBar()->addMenu(tr("&Database"));
-    m_applyAction = database->addAction(tr("&Apply\u2026"), this, &MainWindow::applyToDatabase);
-    m_applyAction->setObjectName(QStringLiteral("actionApplyToDatabase"));
-    m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_applyAction = menuAction(database, QStringLiteral("actionApplyToDatabase"),
+                               tr("&Apply\u2026"), Qt::CTRL | Qt::SHIFT | Qt::Key_D);
     m_applyAction->setStatusTip(tr("Create or update the schema in a SQLite, PostgreSQL or "
                                    "MariaDB database"));
-    m_applyAction->setEnabled(false);
-    // Always available: importing needs no document, it makes one.
-    QAction *import =
-        database->addAction(tr("&Import\u2026"), this, &MainWindow::importFromDatabase);
-    import->setObjectName(QStringLiteral("actionImportFromDatabase"));
-    import->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyToDatabase);
+    QAction *import = menuAction(database, QStringLiteral("actionImportFromDatabase"),
+                                 tr("&Import\u2026"), Qt::CTRL | Qt::SHIFT | Qt::Key_I);
     import->setStatusTip(tr("Make a project from the tables of a SQLite, PostgreSQL or "
                             "MariaDB database"));
+    connect(import, &QAction::triggered, this, &MainWindow::importFromDatabase);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_problemsDock->toggleViewAction());
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : {m_paletteDock, m_schemaDock, m_problemsDock})
+        m_viewMenu->addAction(dock->toggleViewAction());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About ModelCanvas"), this, &MainWindow::about);
-    about->setObjectName(QStringLiteral("actionAbout"));
+    connect(menuAction(help, QStringLiteral("actionAbout"), tr("&About ModelCanvas")),
+            &QAction::triggered, this, &MainWindow::about);
 }
 
-bool MainWindow::openFile(const QString &path)
+void MainWindow::rebuildRecentMenu()
 {
-    return present(readSchemaFile(path), QFileInfo(path).absoluteFilePath(),
-                   QFileInfo(path).fileName());
-}
-
-bool MainWindow::openExample()
-{
-    QFile file(kExample);
-    LoadResult result;
-    if (file.open(QIODevice::ReadOnly))
-        result = readSchema(file.readAll());
-    else
-        result.diagnostics << Diagnostic::error(
-            QString(), tr("the bundled example %1 is missing").arg(kExample));
-    return present(result, QString(), tr("users-pictures.json (example)"));
-}
-
-bool MainWindow::present(const LoadResult &result, const QString &path, const QString &displayName)
-{
-    m_loadAttempted = true;
-    if (!result.schema) {
-        const QString kept = m_displayName.isEmpty()
-                                 ? tr("nothing is shown")
-                                 : tr("still showing %1, unchanged").arg(m_displayName);
-        m_problemsPanel->setDiagnostics(result.diagnostics,
-                                        tr("%1 could not be loaded; %2.").arg(displayName, kept));
-        updateProblemsTitle();
-        m_problemsDock->show();
-        statusBar()->showMessage(tr("Could not load %1 (%2)").arg(displayName, kept));
-        return false;
+    m_recentMenu->clear();
+    const QStringList paths = m_recentFiles->paths();
+    for (int i = 0; i < paths.size(); ++i) {
+        const QString path = paths.at(i);
+        // Numbered mnemonics 1-9, then 0 for the tenth.
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QFileInfo(path).fileName()));
+        action->setObjectName(QStringLiteral("actionRecent%1").arg(i));
+        action->setData(path);
+        action->setStatusTip(path);
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
     }
-    const DerivedSchema derived = derive(*result.schema);
-    const Analysis analysis = analyse(derived);
-    // Loader warnings first: they are about the file as written.
-    const Diagnostics problems =
-        result.diagnostics + checkSchema(*result.schema, derived, analysis, false);
-    m_schemaPanel->setSchema(*result.schema, derived, analysis);
-    m_problemsPanel->setDiagnostics(problems);
-    updateProblemsTitle();
+    m_recentMenu->addSeparator();
+    QAction *clear = m_recentMenu->addAction(tr("&Clear Recent Files"));
+    clear->setObjectName(QStringLiteral("actionClearRecent"));
+    clear->setEnabled(!paths.isEmpty());
+    connect(clear, &QAction::triggered, m_recentFiles, &RecentFiles::clear);
+    m_recentMenu->setEnabled(!paths.isEmpty());
+}
 
-    m_path = path;
-    m_displayName = displayName;
-    m_projectName = QFileInfo(path.isEmpty() ? QString(kExample) : path).completeBaseName();
-    m_reloadAction->setEnabled(true);
-    m_exportDdlAction->setEnabled(true);
+void MainWindow::documentWasReset()
+{
+    m_schemaRefresh->stop();
+    refreshSchemaPanel();
+    // reset() emits analysisChanged() next: the tree is current already.
+    m_skipAnalysisRefresh = true;
+    m_revertAction->setEnabled(!m_document->path().isEmpty());
+    setWindowModified(m_document->isModified());
+    updateTitle();
+}
+
+void MainWindow::analysisWasChanged()
+{
+    m_problemsPanel->setDiagnostics(m_document->problems());
+    updateProblemsTitle();
     // Export explains a define error; applying has nothing to send, so it is not offered.
-    m_applyAction->setEnabled(!derived.error);
-    setWindowTitle(QStringLiteral("%1 \u2014 ModelCanvas").arg(displayName));
+    m_exportDdlAction->setEnabled(m_hasDocument);
+    m_applyAction->setEnabled(m_hasDocument && !m_document->derived().error);
+    if (m_skipAnalysisRefresh)
+        m_skipAnalysisRefresh = false;
+    else
+        m_schemaRefresh->start();
+}
+
+void MainWindow::refreshSchemaPanel()
+{
+    m_schemaPanel->setSchema(m_document->schema(), m_document->derived(), m_document->analysis());
     m_summaryLabel->setText(m_schemaPanel->summary());
-    statusBar()->showMessage(tr("Loaded %1").arg(displayName), 5000);
-    return true;
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowTitle(QStringLiteral("%1[*] \u2014 ModelCanvas").arg(documentName()));
+    m_revertAction->setEnabled(!m_document->path().isEmpty());
+}
+
+void MainWindow::updateProblemsTitle()
+{
+    const int n = m_problemsPanel->count();
+    m_problemsDock->setWindowTitle(n == 0 ? tr("Problems") : tr("Problems (%1)").arg(n));
+}
+
+QString MainWindow::documentName() const
+{
+    const QString path = m_document->path();
+    return path.isEmpty() ? m_untitledName : QFileInfo(path).fileName();
+}
+
+QString MainWindow::currentPath() const
+{
+    return m_document->path();
+}
+
+QString MainWindow::projectName() const
+{
+    const QString path = m_document->path();
+    return path.isEmpty() ? m_untitledBase : QFileInfo(path).completeBaseName();
 }
 
 void MainWindow::showEvent(QShowEvent *event)
@@ -170,25 +296,6 @@ void MainWindow::showEvent(QShowEvent *event)
     // Started without a file: show something useful rather than an empty tree.
     if (!m_loadAttempted)
         openExample();
-}
-
-void MainWindow::chooseFile()
-{
-    const QString dir = m_path.isEmpty() ? QString() : QFileInfo(m_path).absolutePath();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), dir,
-                                                      tr("ModelCanvas projects (*.json)"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-void MainWindow::reload()
-{
-    if (m_displayName.isEmpty())
-        return;
-    if (m_path.isEmpty())
-        openExample();
-    else
-        openFile(m_path);
 }
 
 void MainWindow::about()
@@ -205,8 +312,8 @@ void MainWindow::about()
 void MainWindow::exportDdl()
 {
     // Window-modal but not blocking: the dialog deletes itself when closed.
-    auto *dialog = new ExportDdlDialog(m_schemaPanel->derived(), m_schemaPanel->analysis(),
-                                       m_projectName, this);
+    auto *dialog =
+        new ExportDdlDialog(m_document->derived(), m_document->analysis(), projectName(), this);
     dialog->setObjectName(QStringLiteral("exportDdlDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -224,9 +331,8 @@ void MainWindow::applyToDatabase()
 
 void MainWindow::openApplyDialog(const DatabaseTarget &target)
 {
-    // The dialog gets copies: a reload while it runs cannot change what it applies.
-    auto *dialog =
-        new ApplyDialog(target, m_schemaPanel->derived(), m_schemaPanel->analysis(), this);
+    // The dialog gets copies: an edit while it runs cannot change what it applies.
+    auto *dialog = new ApplyDialog(target, m_document->derived(), m_document->analysis(), this);
     dialog->setObjectName(QStringLiteral("applyDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
@@ -234,6 +340,9 @@ void MainWindow::openApplyDialog(const DatabaseTarget &target)
 
 void MainWindow::importFromDatabase()
 {
+    // Asked first, so that a canceled question costs no connection.
+    if (!maybeSave())
+        return;
     auto *connection = new ConnectionDialog(ConnectionDialog::Purpose::Import, this);
     connection->setObjectName(QStringLiteral("connectionDialog"));
     connection->setAttribute(Qt::WA_DeleteOnClose);
@@ -244,14 +353,16 @@ void MainWindow::importFromDatabase()
 
 void MainWindow::importDatabase(const DatabaseTarget &target)
 {
+    if (!maybeSave())
+        return;
     // It deletes itself once the run is over (canceled or not), never earlier.
     auto *dialog = new ImportDialog(target, this);
     dialog->setObjectName(QStringLiteral("importDialog"));
     dialog->setHooks(m_importHooks);
-    if (!m_path.isEmpty())
-        dialog->setFallbackDirectory(QFileInfo(m_path).absolutePath());
+    if (!m_document->path().isEmpty())
+        dialog->setFallbackDirectory(QFileInfo(m_document->path()).absolutePath());
     connect(dialog, &ImportDialog::saved, this, [this, target](const QString &path) {
-        if (openFile(path))
+        if (loadPath(path))
             statusBar()->showMessage(
                 tr("Imported %1 into %2").arg(target.url(), QFileInfo(path).fileName()), 5000);
     });
@@ -259,10 +370,38 @@ void MainWindow::importDatabase(const DatabaseTarget &target)
     dialog->open();
 }
 
-void MainWindow::updateProblemsTitle()
+void MainWindow::addModel()
 {
-    const int n = m_problemsPanel->count();
-    m_problemsDock->setWindowTitle(n == 0 ? tr("Problems") : tr("Problems (%1)").arg(n));
+    // Canvas hook: with the canvas wired in, the model goes to the view's centre.
+    // Until then: right of everything placed, on the top row.
+    QPointF at(0, 0);
+    bool any = false;
+    for (int i = 0; i < m_document->modelCount(); ++i) {
+        const ModelId id = m_document->modelIdAt(i);
+        const Model *model = m_document->model(id);
+        if (!model || !model->position)
+            continue;
+        const double right = model->position->x() + estimatedNodeSize(*m_document, id).width();
+        at = any ? QPointF(std::max(at.x(), right + 60), std::min(at.y(), model->position->y()))
+                 : QPointF(right + 60, model->position->y());
+        any = true;
+    }
+    if (EditCommand *command = addModelCommand(m_document, at))
+        m_document->undoStack()->push(command);
+}
+
+void MainWindow::placeAllModels()
+{
+    QVector<ModelId> ids;
+    QVector<PositionChange> before;
+    for (int i = 0; i < m_document->modelCount(); ++i) {
+        const ModelId id = m_document->modelIdAt(i);
+        ids << id;
+        before << PositionChange{id, m_document->model(id)->position};
+    }
+    if (EditCommand *command =
+            moveCommand(m_document, before, placeModels(*m_document, ids), tr("Place All Models")))
+        m_document->undoStack()->push(command);
 }
 
 } // namespace mc

@@ -65,7 +65,14 @@ ConnectionDialog::ConnectionDialog(Purpose purpose, QWidget *parent, QSettings *
     fileRow->addWidget(m_browseButton);
     auto *sqliteForm = new QFormLayout(sqlitePage);
     sqliteForm->setContentsMargins(0, 0, 0, 0);
-    sqliteForm->addRow(tr("&File:"), fileRow);
+    // The row's field is a layout: a label given as text would get no buddy, so its
+    // mnemonic would show as a literal "&" and the field would have no name.
+    auto *fileLabel = new QLabel(tr("&File:"), sqlitePage);
+    fileLabel->setObjectName(QStringLiteral("sqlitePathLabel"));
+    fileLabel->setBuddy(m_pathEdit);
+    m_pathEdit->setAccessibleName(tr("SQLite database file"));
+    m_browseButton->setAccessibleName(tr("Browse for the SQLite database file"));
+    sqliteForm->addRow(fileLabel, fileRow);
     m_pages->addWidget(sqlitePage);
     auto *serverPage = new QWidget(m_pages);
     buildServerPage(serverPage);

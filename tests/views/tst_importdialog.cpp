@@ -215,7 +215,8 @@ void TstImportDialog::importSavesAndShowsTheProject()
 
     // The window shows it.
     QCOMPARE(w.currentPath(), QFileInfo(answers.savePath).absoluteFilePath());
-    QCOMPARE(w.windowTitle(), QStringLiteral("shop.json \u2014 ModelCanvas"));
+    QCOMPARE(w.windowTitle().remove(QStringLiteral("[*]")),
+             QStringLiteral("shop.json \u2014 ModelCanvas"));
     QVERIFY(w.schemaPanel()->model()->rowCount() >= 2);
 }
 
@@ -247,7 +248,8 @@ void TstImportDialog::cancelingTheSaveWritesNothing()
     QCOMPARE(entries(path(QStringLiteral("projects"))), QStringList(QStringLiteral("first.json")));
     QCOMPARE(w.currentPath(),
              QFileInfo(path(QStringLiteral("projects/first.json"))).absoluteFilePath());
-    QCOMPARE(w.windowTitle(), QStringLiteral("first.json \u2014 ModelCanvas"));
+    QCOMPARE(w.windowTitle().remove(QStringLiteral("[*]")),
+             QStringLiteral("first.json \u2014 ModelCanvas"));
     QVERIFY(answers.notices.isEmpty());
 }
 

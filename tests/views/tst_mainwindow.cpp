@@ -1,24 +1,33 @@
 // What a user sees in the main window: the derived schema in creation order, derived
 // columns and foreign keys, accessors, loader errors that keep the previous schema,
-// and FK cycles in the problems panel.
-#include "mainwindow.h"
+// FK cycles in the problems panel, placement of unplaced models on open, Add Model,
+// and named docks. The File menu has its own test (tst_filemenu).
+#include "io/schemawriter.h"
+#include "palettewidget.h"
 #include "problemspanel.h"
 #include "schemapanel.h"
+#include "windowtestutil.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
+#include <QUndoStack>
 
 using mc::MainWindow;
 using mc::ProblemsPanel;
 using mc::SchemaPanel;
+using namespace mc::test;
 
 namespace {
 
@@ -64,21 +73,6 @@ QString summaryText(const MainWindow &w)
 {
     const auto *label = w.statusBar()->findChild<QLabel *>(QStringLiteral("summaryLabel"));
     return label ? label->text() : QString();
-}
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
-        return QString();
-    return path;
-}
-
-QByteArray exampleBytes()
-{
-    QFile f(QStringLiteral(":/examples/users-pictures.json"));
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 /// Asserts the users-pictures example as a user reads it.
@@ -137,11 +131,34 @@ private Q_SLOTS:
     void cycleShowsWarning();
     void dialectChangesSqlTypes();
     void doubleClickActivatesPath();
+    void init();
+    void unplacedModelsArePlacedOnOpen();
+    void placeAllIsOneUndoStep();
+    void addModelFromMenuAndPalette();
+    void docksHaveNames();
+
+private:
+    QTemporaryDir m_home;
+    QString copyExample(const QString &name);
 };
 
 void TstMainWindow::initTestCase()
 {
     QVERIFY2(!exampleBytes().isEmpty(), "the example resource is not linked in");
+    // Recent files and autosaves go to a throwaway place, never the user's.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_home.path());
+    QSettings::setDefaultFormat(QSettings::NativeFormat);
+    qputenv("MODELCANVAS_RECOVERY_DIR", m_home.filePath(QStringLiteral("recovery")).toLocal8Bit());
+}
+
+void TstMainWindow::init()
+{
+    QSettings().remove(QStringLiteral("recentFiles"));
+}
+
+QString TstMainWindow::copyExample(const QString &name)
+{
+    return writeFile(m_home, name, exampleBytes());
 }
 
 void TstMainWindow::openFileShowsDerivedSchema()
@@ -151,7 +168,7 @@ void TstMainWindow::openFileShowsDerivedSchema()
     QVERIFY(!path.isEmpty());
     MainWindow w;
     QVERIFY(w.openFile(path));
-    QCOMPARE(w.windowTitle(), QStringLiteral("users-pictures.json \u2014 ModelCanvas"));
+    QCOMPARE(shownTitle(w), QStringLiteral("users-pictures.json \u2014 ModelCanvas"));
     verifyUsersPictures(w);
     if (QTest::currentTestFailed())
         return;
@@ -173,7 +190,7 @@ void TstMainWindow::exampleActionShowsExample()
     auto *action = w.findChild<QAction *>(QStringLiteral("actionOpenExample"));
     QVERIFY(action);
     action->trigger();
-    QVERIFY(w.windowTitle().startsWith(QLatin1String("users-pictures.json")));
+    QVERIFY(shownTitle(w).startsWith(QLatin1String("users-pictures.json")));
     verifyUsersPictures(w);
 }
 
@@ -212,16 +229,17 @@ void TstMainWindow::malformedFileKeepsPreviousSchema()
                 .contains(QLatin1String("VARCHARR")));
     QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("broken.json")));
     // Nothing lost: the good file is still shown and still the one Reload reads.
-    QCOMPARE(w.windowTitle(), QStringLiteral("good.json \u2014 ModelCanvas"));
+    QCOMPARE(shownTitle(w), QStringLiteral("good.json \u2014 ModelCanvas"));
     QCOMPARE(w.currentPath(), QFileInfo(good).absoluteFilePath());
     verifyUsersPictures(w);
     if (QTest::currentTestFailed())
         return;
 
-    // Reload re-reads the shown file and replaces the loader errors with its problems.
-    auto *reload = w.findChild<QAction *>(QStringLiteral("actionReload"));
-    QVERIFY(reload);
-    reload->trigger();
+    // Revert re-reads the shown file and replaces the loader errors with its problems.
+    auto *revert = w.findChild<QAction *>(QStringLiteral("actionRevert"));
+    QVERIFY(revert);
+    QVERIFY(revert->isEnabled());
+    revert->trigger();
     QCOMPARE(w.problemsPanel()->errorCount(), 0);
 }
 
@@ -309,6 +327,80 @@ void TstMainWindow::doubleClickActivatesPath()
                                              ->index(0, ProblemsPanel::PathColumn)
                                              .data(ProblemsPanel::PathRole)
                                              .toString());
+}
+
+void TstMainWindow::unplacedModelsArePlacedOnOpen()
+{
+    QTemporaryDir dir;
+    QByteArray bytes = exampleBytes();
+    bytes.replace(",\n      \"position\": {\"x\": 0, \"y\": 0}", "");
+    bytes.replace(",\n      \"position\": {\"x\": 260, \"y\": 0}", "");
+    QVERIFY(!bytes.contains("position"));
+    const QString path = writeFile(dir, QStringLiteral("unplaced.json"), bytes);
+    MainWindow w;
+    QVERIFY(w.openFile(path));
+    const mc::Model *user =
+        w.document()->model(w.document()->modelIdByName(QStringLiteral("User")));
+    const mc::Model *picture =
+        w.document()->model(w.document()->modelIdByName(QStringLiteral("Picture")));
+    QVERIFY(user->position && picture->position);
+    // Pictures references Users: the picture goes below the user.
+    QVERIFY(picture->position->y() > user->position->y());
+    // Placing is part of opening: nothing to save, nothing to undo.
+    QVERIFY(!w.isWindowModified());
+    QVERIFY(!w.document()->undoStack()->canUndo());
+}
+
+void TstMainWindow::placeAllIsOneUndoStep()
+{
+    MainWindow w;
+    QVERIFY(w.openFile(copyExample(QStringLiteral("p.json"))));
+    const QByteArray before = mc::writeSchema(w.document()->schema());
+    action(w, "actionPlaceAll")->trigger();
+    QCOMPARE(w.document()->undoStack()->count(), 1);
+    QVERIFY(w.isWindowModified());
+    const QByteArray after = mc::writeSchema(w.document()->schema());
+    QVERIFY(after != before); // the example puts both side by side; placed, one is below
+    w.document()->undoStack()->undo();
+    QCOMPARE(mc::writeSchema(w.document()->schema()), before);
+    QVERIFY(!w.isWindowModified());
+    w.document()->undoStack()->redo();
+    QCOMPARE(mc::writeSchema(w.document()->schema()), after);
+}
+
+void TstMainWindow::addModelFromMenuAndPalette()
+{
+    MainWindow w;
+    QVERIFY(w.openFile(copyExample(QStringLiteral("add.json"))));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QTest::keyClick(&w, Qt::Key_M, Qt::ControlModifier);
+    QCOMPARE(w.document()->modelCount(), 3);
+    const mc::Model *added = w.document()->model(w.document()->modelIdAt(2));
+    QVERIFY(added->position);
+    QVERIFY(added->position->x() >= 260 + 220); // right of the others, not on them
+    // The palette's entry, activated from the keyboard, adds one too.
+    QToolButton *entry = w.paletteWidget()->modelEntry();
+    entry->setFocus();
+    QTest::keyClick(entry, Qt::Key_Space);
+    QCOMPARE(w.document()->modelCount(), 4);
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(w.document()->modelCount(), 3);
+}
+
+void TstMainWindow::docksHaveNames()
+{
+    MainWindow w;
+    const QList<QDockWidget *> docks = w.findChildren<QDockWidget *>();
+    QVERIFY(docks.size() >= 3);
+    for (const QDockWidget *dock : docks) {
+        QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
+        QVERIFY2(!dock->accessibleName().isEmpty(), qPrintable(dock->objectName()));
+        QVERIFY2(dock->widget() && !dock->widget()->accessibleName().isEmpty(),
+                 qPrintable(dock->objectName()));
+        QVERIFY2(!dock->widget()->objectName().isEmpty(), qPrintable(dock->objectName()));
+    }
+    QVERIFY(!w.centralWidget()->accessibleName().isEmpty());
 }
 
 QTEST_MAIN(TstMainWindow)
