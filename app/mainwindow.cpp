@@ -1,14 +1,17 @@
 #include "mainwindow.h"
 
 #include "applydialog.h"
+#include "canvasscene.h"
+#include "canvasview.h"
 #include "commands/commands.h"
 #include "connectiondialog.h"
 #include "document/document.h"
 #include "document/placement.h"
 #include "document/recovery.h"
+#include "documentproblemspanel.h"
 #include "exportddldialog.h"
+#include "menuaction.h"
 #include "palettewidget.h"
-#include "problemspanel.h"
 #include "recentfiles.h"
 #include "schemapanel.h"
 
@@ -22,6 +25,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <utility>
 
 // The examples are compiled into mc_views, a static library: its resource initializer
 // is linked in only when something references it. Q_INIT_RESOURCE must be used
@@ -40,35 +45,13 @@ namespace mc {
 namespace {
 /// The schema tree is rebuilt whole: after an edit it waits for typing to pause.
 constexpr int kSchemaRefreshMs = 250;
-
-QDockWidget *makeDock(QMainWindow *window, const QString &name, const QString &title,
-                      QWidget *content)
-{
-    auto *dock = new QDockWidget(title, window);
-    dock->setObjectName(name);
-    dock->setAccessibleName(title);
-    dock->setWidget(content);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable |
-                      QDockWidget::DockWidgetClosable);
-    return dock;
-}
-
-QAction *menuAction(QMenu *menu, const QString &name, const QString &text,
-                    const QKeySequence &key = QKeySequence())
-{
-    QAction *action = menu->addAction(text);
-    action->setObjectName(name);
-    action->setShortcut(key);
-    return action;
-}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_document(new Document(this)),
       m_recovery(new Recovery(m_document, this)), m_recentFiles(new RecentFiles(nullptr, this)),
-      m_schemaPanel(new SchemaPanel(this)), m_problemsPanel(new ProblemsPanel(this)),
-      m_palette(new PaletteWidget(this)), m_summaryLabel(new QLabel(this)),
-      m_schemaRefresh(new QTimer(this))
+      m_schemaPanel(new SchemaPanel(this)), m_palette(new PaletteWidget(this)),
+      m_summaryLabel(new QLabel(this)), m_schemaRefresh(new QTimer(this))
 {
     initResources();
     setObjectName(QStringLiteral("mainWindow"));
@@ -76,12 +59,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_untitledName = tr("Untitled");
     m_untitledBase = QStringLiteral("untitled");
 
-    // Canvas hook: the canvas (views/canvas) replaces this placeholder.
-    auto *placeholder = new QLabel(tr("Open a project (File > Open) or drop a .json file here"));
-    placeholder->setObjectName(QStringLiteral("canvasPlaceholder"));
-    placeholder->setAccessibleName(tr("Canvas"));
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
+    // The canvas and the panels follow the document's signals: made before the
+    // window connects its own, so they are current when the window reads them.
+    createCanvas();
     createDocks();
 
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
@@ -108,30 +88,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_recentFiles, &RecentFiles::changed, this, &MainWindow::rebuildRecentMenu);
     documentWasReset();
     analysisWasChanged();
-
-    resize(1440, 880);
-    resizeDocks({m_problemsDock}, {230}, Qt::Vertical);
-    resizeDocks({m_paletteDock, m_schemaDock}, {160, 560}, Qt::Horizontal);
+    arrangeDocks();
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::createDocks()
+MainWindow::~MainWindow()
 {
-    m_schemaPanel->setObjectName(QStringLiteral("schemaPanel"));
-    m_schemaPanel->setAccessibleName(tr("Derived schema"));
-    m_schemaPanel->view()->setAccessibleName(tr("Derived tables, columns and accessors"));
-    m_problemsPanel->setObjectName(QStringLiteral("problemsPanel"));
-    m_problemsPanel->setAccessibleName(tr("Problems"));
-    m_problemsPanel->view()->setAccessibleName(tr("Problems list"));
-    m_schemaDock = makeDock(this, QStringLiteral("schemaDock"), tr("Schema"), m_schemaPanel);
-    m_problemsDock =
-        makeDock(this, QStringLiteral("problemsDock"), tr("Problems"), m_problemsPanel);
-    m_paletteDock = makeDock(this, QStringLiteral("paletteDock"), tr("Palette"), m_palette);
-    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_schemaDock);
-    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
-    // pathActivated will select the object on the canvas; until then nothing listens.
+    // The document is the window's first child and goes first; the scene reports
+    // selection changes while it clears its items, so it goes while the document lives.
+    delete std::exchange(m_canvas, nullptr); // its viewport's filter checks m_canvas
+    m_scene->blockSignals(true);
+    delete m_scene;
 }
 
 void MainWindow::createFileMenu()
@@ -180,6 +146,7 @@ void MainWindow::createEditMenus()
     connect(
         menuAction(edit, QStringLiteral("actionAddModel"), tr("Add &Model"), Qt::CTRL | Qt::Key_M),
         &QAction::triggered, this, &MainWindow::addModel);
+    createCanvasActions(edit);
 
     QMenu *arrange = menuBar()->addMenu(tr("&Arrange"));
     connect(menuAction(arrange, QStringLiteral("actionPlaceAll"), tr("&Place All Models")),
@@ -200,9 +167,7 @@ void MainWindow::createOtherMenus()
                             "MariaDB database"));
     connect(import, &QAction::triggered, this, &MainWindow::importFromDatabase);
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : {m_paletteDock, m_schemaDock, m_problemsDock})
-        m_viewMenu->addAction(dock->toggleViewAction());
+    createViewMenu();
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     connect(menuAction(help, QStringLiteral("actionAbout"), tr("&About ModelCanvas")),
@@ -237,6 +202,8 @@ void MainWindow::documentWasReset()
     refreshSchemaPanel();
     // reset() emits analysisChanged() next: the tree is current already.
     m_skipAnalysisRefresh = true;
+    m_viewStatePending = true;
+    applyViewState();
     m_revertAction->setEnabled(!m_document->path().isEmpty());
     setWindowModified(m_document->isModified());
     updateTitle();
@@ -244,8 +211,7 @@ void MainWindow::documentWasReset()
 
 void MainWindow::analysisWasChanged()
 {
-    m_problemsPanel->setDiagnostics(m_document->problems());
-    updateProblemsTitle();
+    // The problems panel follows the document itself.
     // Export explains a define error; applying has nothing to send, so it is not offered.
     m_exportDdlAction->setEnabled(m_hasDocument);
     m_applyAction->setEnabled(m_hasDocument && !m_document->derived().error);
@@ -293,9 +259,11 @@ QString MainWindow::projectName() const
 void MainWindow::showEvent(QShowEvent *event)
 {
     QMainWindow::showEvent(event);
-    // Started without a file: show something useful rather than an empty tree.
+    // Started without a file: show something useful rather than an empty canvas.
     if (!m_loadAttempted)
         openExample();
+    // Fitting needs the viewport's real size, known once shown.
+    applyViewState();
 }
 
 void MainWindow::about()
@@ -368,26 +336,6 @@ void MainWindow::importDatabase(const DatabaseTarget &target)
     });
     dialog->start();
     dialog->open();
-}
-
-void MainWindow::addModel()
-{
-    // Canvas hook: with the canvas wired in, the model goes to the view's centre.
-    // Until then: right of everything placed, on the top row.
-    QPointF at(0, 0);
-    bool any = false;
-    for (int i = 0; i < m_document->modelCount(); ++i) {
-        const ModelId id = m_document->modelIdAt(i);
-        const Model *model = m_document->model(id);
-        if (!model || !model->position)
-            continue;
-        const double right = model->position->x() + estimatedNodeSize(*m_document, id).width();
-        at = any ? QPointF(std::max(at.x(), right + 60), std::min(at.y(), model->position->y()))
-                 : QPointF(right + 60, model->position->y());
-        any = true;
-    }
-    if (EditCommand *command = addModelCommand(m_document, at))
-        m_document->undoStack()->push(command);
 }
 
 void MainWindow::placeAllModels()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ddl/sqltypes.h"
+#include "document/document.h"
 #include "filehooks.h"
 #include "importdialog.h"
 
@@ -15,19 +17,26 @@ class QTimer;
 
 namespace mc {
 
+class CanvasScene;
+class CanvasView;
+class DdlPanel;
 class Document;
+class DocumentProblemsPanel;
+class HistoryPanel;
 class JsonValue;
 class PaletteWidget;
-class ProblemsPanel;
+class PropertyPanel;
 class RecentFiles;
 class Recovery;
 class SchemaPanel;
 struct DatabaseTarget;
 
-/// The editor window around one Document: the File menu (new, open, save, revert,
-/// recent files, autosave recovery), Edit (undo, redo, add model), Arrange, the
-/// Database dialogs, and the docks that show the document (schema tree, problems,
-/// palette). It wires; the document, the commands and the panels do the work.
+/// The editor window around one Document: the canvas in the centre, the File menu
+/// (new, open, save, revert, recent files, autosave recovery), Edit (undo, redo, add,
+/// delete, copy, paste, duplicate), View (zoom, dialect, docks), Arrange, the
+/// Database dialogs, and the docks that show the document (palette, properties,
+/// schema tree, problems, DDL, history). It wires; the document, the commands, the
+/// canvas and the panels do the work.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -64,8 +73,18 @@ public:
     /// The document's file, empty when it was never saved (the example, New).
     QString currentPath() const;
     SchemaPanel *schemaPanel() const { return m_schemaPanel; }
-    ProblemsPanel *problemsPanel() const { return m_problemsPanel; }
+    DocumentProblemsPanel *problemsPanel() const { return m_problemsPanel; }
     PaletteWidget *paletteWidget() const { return m_palette; }
+    CanvasScene *canvasScene() const { return m_scene; }
+    CanvasView *canvasView() const { return m_canvas; }
+    PropertyPanel *propertyPanel() const { return m_properties; }
+    DdlPanel *ddlPanel() const { return m_ddlPanel; }
+    HistoryPanel *historyPanel() const { return m_historyPanel; }
+
+    /// The column types' dialect of the canvas and the DDL dock.
+    void setDialect(Dialect dialect);
+    /// The dock layout and window size of the last run (QSettings), if any.
+    void restoreWindowState();
     RecentFiles *recentFiles() const { return m_recentFiles; }
     Recovery *recovery() const { return m_recovery; }
 
@@ -80,10 +99,12 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    /// A project dropped on the canvas opens like one dropped on the window (the
+    /// canvas takes drags for its palette).
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // mainwindow.cpp: the window, its docks and menus, what the document shows.
-    void createDocks();
+    // mainwindow.cpp: the window, its menus, what the document shows.
     void createFileMenu();
     void createEditMenus();
     void createOtherMenus();
@@ -98,8 +119,20 @@ private:
     void applyToDatabase();
     void openApplyDialog(const DatabaseTarget &target);
     void importFromDatabase();
-    void addModel();
     void placeAllModels();
+
+    // mainwindowcanvas.cpp: the canvas, the docks, the View menu, the view state.
+    void createCanvas();
+    void createDocks();
+    void arrangeDocks();
+    void createCanvasActions(QMenu *edit);
+    void createViewMenu();
+    void addModel();
+    void selectAll();
+    void showProblemItems(const QVector<ModelId> &models,
+                          const QVector<AssociationId> &associations);
+    void applyViewState();
+    void saveWindowState();
     QString projectName() const;
     QString documentName() const; ///< file name, or the untitled document's name
 
@@ -118,11 +151,20 @@ private:
     Recovery *m_recovery = nullptr;
     RecentFiles *m_recentFiles = nullptr;
     SchemaPanel *m_schemaPanel = nullptr;
-    ProblemsPanel *m_problemsPanel = nullptr;
+    CanvasScene *m_scene = nullptr;
+    CanvasView *m_canvas = nullptr;
+    DocumentProblemsPanel *m_problemsPanel = nullptr;
     PaletteWidget *m_palette = nullptr;
+    PropertyPanel *m_properties = nullptr;
+    DdlPanel *m_ddlPanel = nullptr;
+    HistoryPanel *m_historyPanel = nullptr;
     QDockWidget *m_schemaDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     QDockWidget *m_paletteDock = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
+    QDockWidget *m_ddlDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+    QVector<QAction *> m_dialectActions;
     QLabel *m_summaryLabel = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
@@ -137,6 +179,7 @@ private:
     bool m_loadAttempted = false;
     bool m_hasDocument = false; ///< something was opened or made (Export, Apply need it)
     bool m_skipAnalysisRefresh = false;
+    bool m_viewStatePending = true; ///< apply the document's view once the window is laid out
 };
 
 } // namespace mc

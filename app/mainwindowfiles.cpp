@@ -1,12 +1,13 @@
 // MainWindow's File steps: open, save, revert, the unsaved-changes question, recovery.
 #include "mainwindow.h"
 
+#include "canvasview.h"
 #include "commands/commands.h"
 #include "document/document.h"
 #include "document/placement.h"
 #include "document/recovery.h"
+#include "documentproblemspanel.h"
 #include "io/schemareader.h"
-#include "problemspanel.h"
 #include "recentfiles.h"
 
 #include <QCloseEvent>
@@ -184,16 +185,6 @@ bool MainWindow::writeTo(const QString &path)
     return true;
 }
 
-std::optional<JsonValue> MainWindow::currentView() const
-{
-    // Canvas hook: once the canvas is wired in, return
-    //   withViewState(m_document->schema().view, view->zoom(), <scene point at the
-    //                 viewport's centre>)
-    // (and apply readViewState() to the view after a load). Until then the `view`
-    // loaded is kept as it was.
-    return m_document->schema().view;
-}
-
 bool MainWindow::revert()
 {
     const QString path = m_document->path();
@@ -285,6 +276,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     m_recovery->discard();
+    saveWindowState();
     event->accept();
 }
 
@@ -302,6 +294,32 @@ void MainWindow::dropEvent(QDropEvent *event)
     event->acceptProposedAction();
     // Opened after the drop returns: the question must not block the drag source.
     QTimer::singleShot(0, this, [this, path] { openFile(path); });
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (m_canvas && watched == m_canvas->viewport()) {
+        switch (event->type()) {
+        case QEvent::DragEnter:
+        case QEvent::DragMove: {
+            auto *drag = static_cast<QDragMoveEvent *>(event);
+            if (droppedProject(drag->mimeData()).isEmpty())
+                break;
+            drag->acceptProposedAction();
+            return true;
+        }
+        case QEvent::Drop: {
+            auto *drop = static_cast<QDropEvent *>(event);
+            if (droppedProject(drop->mimeData()).isEmpty())
+                break;
+            dropEvent(drop);
+            return true;
+        }
+        default:
+            break;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace mc

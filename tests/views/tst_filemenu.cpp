@@ -1,8 +1,8 @@
 // The File menu around the document, as a user meets it: new, open, save, save as,
 // revert, recent files, the modified marker in the title following undo, the
 // question before unsaved changes are lost, and project files dropped on the window.
+#include "documentproblemspanel.h"
 #include "io/schemawriter.h"
-#include "problemspanel.h"
 #include "recentfiles.h"
 #include "schemapanel.h"
 #include "viewstate.h"

@@ -2,9 +2,13 @@
 // columns and foreign keys, accessors, loader errors that keep the previous schema,
 // FK cycles in the problems panel, placement of unplaced models on open, Add Model,
 // and named docks. The File menu has its own test (tst_filemenu).
+#include "canvasscene.h"
+#include "canvasview.h"
+#include "documentproblemspanel.h"
 #include "io/schemawriter.h"
+#include "nameeditor.h"
 #include "palettewidget.h"
-#include "problemspanel.h"
+#include "problemlistmodel.h"
 #include "schemapanel.h"
 #include "windowtestutil.h"
 
@@ -24,8 +28,9 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+using mc::DocumentProblemsPanel;
 using mc::MainWindow;
-using mc::ProblemsPanel;
+using mc::ProblemListModel;
 using mc::SchemaPanel;
 using namespace mc::test;
 
@@ -130,12 +135,13 @@ private Q_SLOTS:
     void malformedFileKeepsPreviousSchema();
     void cycleShowsWarning();
     void dialectChangesSqlTypes();
-    void doubleClickActivatesPath();
+    void clickOnProblemSelectsItsItems();
     void init();
     void unplacedModelsArePlacedOnOpen();
     void placeAllIsOneUndoStep();
     void addModelFromMenuAndPalette();
     void docksHaveNames();
+    void windowLayoutIsRestored();
 
 private:
     QTemporaryDir m_home;
@@ -216,17 +222,20 @@ void TstMainWindow::malformedFileKeepsPreviousSchema()
     QVERIFY(w.openFile(good));
 
     QVERIFY(!w.openFile(bad));
-    const ProblemsPanel *problems = w.problemsPanel();
+    const DocumentProblemsPanel *problems = w.problemsPanel();
     QCOMPARE(problems->count(), 1);
     QCOMPARE(problems->errorCount(), 1);
-    const QModelIndex where = problems->model()->index(0, ProblemsPanel::PathColumn);
-    QCOMPARE(where.data(ProblemsPanel::PathRole).toString(),
+    const QModelIndex where = problems->model()->index(0, ProblemListModel::LocationColumn);
+    QCOMPARE(where.data(ProblemListModel::PathRole).toString(),
              QStringLiteral("models[1].attributes[0].type"));
     QVERIFY(problems->model()
-                ->index(0, ProblemsPanel::MessageColumn)
-                .data()
+                ->index(0, ProblemListModel::ProblemColumn)
+                .data(ProblemListModel::MessageRole)
                 .toString()
                 .contains(QLatin1String("VARCHARR")));
+    // The dock's title counts what it lists.
+    QCOMPARE(w.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->windowTitle(),
+             QStringLiteral("Problems (1)"));
     QVERIFY(w.statusBar()->currentMessage().contains(QLatin1String("broken.json")));
     // Nothing lost: the good file is still shown and still the one Reload reads.
     QCOMPARE(shownTitle(w), QStringLiteral("good.json \u2014 ModelCanvas"));
@@ -248,27 +257,28 @@ void TstMainWindow::cycleShowsWarning()
     MainWindow w;
     QVERIFY(w.openFile(
         QStringLiteral(MC_FIXTURES "/cases/seed-cycle-no-constraints-false.model.json")));
-    const ProblemsPanel *problems = w.problemsPanel();
+    const DocumentProblemsPanel *problems = w.problemsPanel();
     QCOMPARE(problems->cycleCount(), 1);
     int row = -1;
     for (int r = 0; r < problems->count(); ++r) {
         if (problems->model()
-                ->index(r, ProblemsPanel::PathColumn)
-                .data(ProblemsPanel::CycleRole)
+                ->index(r, ProblemListModel::LocationColumn)
+                .data(ProblemListModel::CycleRole)
                 .toBool())
             row = r;
     }
     QVERIFY(row >= 0);
-    const QModelIndex where = problems->model()->index(row, ProblemsPanel::PathColumn);
-    QCOMPARE(where.data(ProblemsPanel::SeverityRole).toInt(),
+    const QModelIndex where = problems->model()->index(row, ProblemListModel::LocationColumn);
+    QCOMPARE(where.data(ProblemListModel::SeverityRole).toInt(),
              int(mc::Diagnostic::Severity::Warning));
-    QCOMPARE(where.data(ProblemsPanel::PathRole).toString(), QStringLiteral("associations[1]"));
-    const QString message =
-        problems->model()->index(row, ProblemsPanel::MessageColumn).data().toString();
+    QCOMPARE(where.data(ProblemListModel::PathRole).toString(), QStringLiteral("associations[1]"));
+    const QString message = where.data(ProblemListModel::MessageRole).toString();
     QVERIFY2(message.startsWith(QLatin1String("FK cycle between Users, Pictures")),
              qPrintable(message));
     QVERIFY2(message.contains(QLatin1String("\"constraints\": false to associations[1]")),
              qPrintable(message));
+    // One quick fix per association of the cycle.
+    QCOMPARE(problems->problemAt(row).fixes.size(), 2);
     // Both tables are flagged in the schema tree and the status bar counts the cycle.
     const QAbstractItemModel *m = w.schemaPanel()->model();
     QCOMPARE(tableTitles(m),
@@ -308,25 +318,26 @@ void TstMainWindow::dialectChangesSqlTypes()
                 .contains(QLatin1String("PostgreSQL")));
 }
 
-void TstMainWindow::doubleClickActivatesPath()
+void TstMainWindow::clickOnProblemSelectsItsItems()
 {
     MainWindow w;
     QVERIFY(w.openFile(
         QStringLiteral(MC_FIXTURES "/cases/seed-cycle-no-constraints-false.model.json")));
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-    QSignalSpy spy(w.problemsPanel(), &ProblemsPanel::pathActivated);
+    QVERIFY(w.canvasScene()->selectedModels().isEmpty());
     QTreeView *view = w.problemsPanel()->view();
-    const QModelIndex first = view->model()->index(0, ProblemsPanel::MessageColumn);
-    const QPoint centre = view->visualRect(first).center();
-    // A real double click is click + double-click event; the view needs the press first.
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
-    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
-    QCOMPARE(spy.count(), 1);
-    QCOMPARE(spy.at(0).at(0).toString(), view->model()
-                                             ->index(0, ProblemsPanel::PathColumn)
-                                             .data(ProblemsPanel::PathRole)
-                                             .toString());
+    int row = -1;
+    for (int r = 0; r < view->model()->rowCount() && row < 0; ++r)
+        if (view->model()->index(r, 0).data(ProblemListModel::CycleRole).toBool())
+            row = r;
+    QVERIFY(row >= 0);
+    const QModelIndex cell = view->model()->index(row, ProblemListModel::ProblemColumn);
+    view->scrollTo(cell);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(cell).center());
+    // The cycle's two models and two associations are selected on the canvas.
+    QTRY_COMPARE(w.canvasScene()->selectedModels().size(), 2);
+    QCOMPARE(w.canvasScene()->selectedAssociations().size(), 2);
 }
 
 void TstMainWindow::unplacedModelsArePlacedOnOpen()
@@ -376,14 +387,25 @@ void TstMainWindow::addModelFromMenuAndPalette()
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     QTest::keyClick(&w, Qt::Key_M, Qt::ControlModifier);
     QCOMPARE(w.document()->modelCount(), 3);
-    const mc::Model *added = w.document()->model(w.document()->modelIdAt(2));
+    const mc::ModelId first = w.document()->modelIdAt(2);
+    const mc::Model *added = w.document()->model(first);
     QVERIFY(added->position);
-    QVERIFY(added->position->x() >= 260 + 220); // right of the others, not on them
-    // The palette's entry, activated from the keyboard, adds one too.
+    // At the centre of what the canvas shows, named in place.
+    mc::CanvasView *canvas = w.canvasView();
+    const QPointF centre = canvas->mapToScene(canvas->viewport()->rect().center());
+    QVERIFY(QLineF(*added->position, centre).length() < 150);
+    QVERIFY(canvas->nameEditor());
+    QTest::keyClick(canvas->nameEditor(), Qt::Key_Escape);
+    QTRY_VERIFY(!canvas->nameEditor());
+    // The palette's entry, activated from the keyboard, adds one too, not on the first.
     QToolButton *entry = w.paletteWidget()->modelEntry();
     entry->setFocus();
     QTest::keyClick(entry, Qt::Key_Space);
     QCOMPARE(w.document()->modelCount(), 4);
+    QVERIFY(*w.document()->model(w.document()->modelIdAt(3))->position !=
+            *w.document()->model(first)->position);
+    QTest::keyClick(canvas->nameEditor(), Qt::Key_Escape);
+    QTRY_VERIFY(!canvas->nameEditor());
     QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(w.document()->modelCount(), 3);
 }
@@ -392,7 +414,7 @@ void TstMainWindow::docksHaveNames()
 {
     MainWindow w;
     const QList<QDockWidget *> docks = w.findChildren<QDockWidget *>();
-    QVERIFY(docks.size() >= 3);
+    QCOMPARE(docks.size(), 6);
     for (const QDockWidget *dock : docks) {
         QVERIFY2(!dock->objectName().isEmpty(), qPrintable(dock->windowTitle()));
         QVERIFY2(!dock->accessibleName().isEmpty(), qPrintable(dock->objectName()));
@@ -401,6 +423,28 @@ void TstMainWindow::docksHaveNames()
         QVERIFY2(!dock->widget()->objectName().isEmpty(), qPrintable(dock->objectName()));
     }
     QVERIFY(!w.centralWidget()->accessibleName().isEmpty());
+}
+
+void TstMainWindow::windowLayoutIsRestored()
+{
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *history = w.findChild<QDockWidget *>(QStringLiteral("historyDock"));
+        QVERIFY(history);
+        action(w, "actionShow_historyDock")->trigger(); // shown (tabbed) -> closed
+        QVERIFY(history->isHidden());
+        QVERIFY(w.close());
+    }
+    MainWindow again;
+    auto *history = again.findChild<QDockWidget *>(QStringLiteral("historyDock"));
+    again.restoreWindowState();
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QVERIFY(history->isHidden());
+    QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->isHidden());
+    QSettings().remove(QStringLiteral("mainWindow"));
 }
 
 QTEST_MAIN(TstMainWindow)
