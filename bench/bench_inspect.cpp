@@ -1,15 +1,18 @@
 // Times load, derive, analyse and the catalog view on generated schemas of 1,000,
 // 5,000 and 10,000 models (about two associations each: every type, junctions,
-// self-associations, cycles with and without `constraints: false`), and one edit
-// (add, change, then remove an association) on the largest. Prints figures; asserts nothing.
+// self-associations, cycles with and without `constraints: false`); on the largest,
+// one edit of each kind the editor makes (associations, models, attributes, options,
+// renames; incremental derivation + analysis) and checkSchema() (the problems the
+// editor recomputes after every edit). Prints figures; asserts nothing.
 //
 // Usage: bench_inspect [--write DIR] [--edits RUNS] [SIZES...]
+
+#include "benchedits.h"
 
 #include "ddl/inspectwriter.h"
 #include "io/schemareader.h"
 #include "rules/analysis.h"
 #include "rules/derive.h"
-#include "rules/incremental.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,7 +22,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 
 using namespace mc;
 
@@ -187,64 +189,7 @@ int main(int argc, char *argv[])
         largest = *schema;
     }
 
-    // One edit on the largest schema, as the editor makes it: insert an association
-    // in the middle, change it (constraints: false), remove it; each re-derived
-    // (incrementally) and re-analysed, timed apart.
-    IncrementalDerivation inc(largest);
-    Association extra;
-    extra.type = AssociationType::BelongsTo;
-    extra.source = largest.models.last().name;
-    extra.target = largest.models.first().name;
-    extra.as.kind = AliasSpec::Kind::String;
-    extra.as.name = QStringLiteral("BenchEdit");
-    const int at = largest.associations.size() / 2;
-    struct EditTimes
-    {
-        QVector<double> derive, analyse;
-    };
-    EditTimes adds, changes, removes;
-    bool incremental = true;
-    auto timed = [&](EditTimes &times, const std::function<void()> &edit) {
-        QElapsedTimer t;
-        t.start();
-        edit();
-        times.derive << ms(t.nsecsElapsed());
-        t.restart();
-        const Analysis a = analyse(inc.derived());
-        times.analyse << ms(t.nsecsElapsed());
-        incremental = incremental && inc.lastUpdateWasIncremental();
-    };
-    for (int r = 0; r < editRuns; ++r) {
-        timed(adds, [&] {
-            largest.associations.insert(at, extra);
-            inc.associationInserted(largest, at);
-        });
-        timed(changes, [&] {
-            const Association before = largest.associations[at];
-            largest.associations[at].constraints = false;
-            inc.associationChanged(largest, at, before);
-        });
-        timed(removes, [&] {
-            const Association removed = largest.associations.takeAt(at);
-            inc.associationRemoved(largest, at, removed);
-        });
-    }
-    auto median = [](QVector<double> v) {
-        std::sort(v.begin(), v.end());
-        return v[v.size() / 2];
-    };
-    auto figure = [&](const char *name, const EditTimes &e) {
-        QVector<double> both;
-        for (int i = 0; i < e.derive.size(); ++i)
-            both << e.derive[i] + e.analyse[i];
-        return QString::asprintf("%s %.1f ms (%.1f + %.1f)", name, median(both), median(e.derive),
-                                 median(e.analyse));
-    };
-    out << QString::asprintf("edit on %lld models (re-derive touched models + analyse), median "
-                             "of %d: ",
-                             qlonglong(largest.models.size()), editRuns)
-        << figure("add", adds) << ", " << figure("change", changes) << ", "
-        << figure("remove", removes) << (incremental ? "" : " (fell back to a full derive)")
-        << "\n";
+    benchEdits(largest, editRuns, out);
+    benchLint(largest, editRuns, out);
     return 0;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds ModelCanvas in Release and prints the benchmark figures: the phases of
-# inspect on generated schemas (bench_inspect), one edit on 10,000 models, and the
-# whole `modelcanvas inspect` process, best of several runs.
+# inspect on generated schemas (bench_inspect), one edit of each kind and checkSchema()
+# on 10,000 models, and the whole `modelcanvas inspect` process, best of several runs.
 # Usage: bench/run.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

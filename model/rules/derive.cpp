@@ -146,7 +146,7 @@ QString Deriver::assocPath(const AssocState &a, const char *key) const
     return p;
 }
 
-void Deriver::defineModel(int index)
+ModelState Deriver::declareModel(int index) const
 {
     const Model &m = m_schema->models[index];
     ModelState st;
@@ -205,13 +205,33 @@ void Deriver::defineModel(int index)
         fail(QStringLiteral("Invalid Instance definition. Only one autoincrement field allowed."),
              path, index, -1);
     st.refresh();
-    m_byName.insert(st.name, int(m_models.size()));
-    if (m_keepState)
-        m_declared.push_back(st);
-    ++m_declaredCount;
-    m_defined.push_back(1);
+    return st;
+}
+
+int Deriver::newSlot(SlotKind kind)
+{
+    const int slot = int(m_models.size());
+    m_models.emplace_back();
+    m_kind.push_back(kind);
+    m_defined.push_back(0);
     m_junctionCreator.push_back(-1);
-    m_models.push_back(std::move(st));
+    if (m_keepState)
+        m_declared.resize(m_models.size());
+    return slot;
+}
+
+void Deriver::defineModel(int index)
+{
+    ModelState st = declareModel(index);
+    if (m_keepState && m_byName.contains(st.name))
+        m_incrementalSafe = false; // two models of one name: edits replay everything
+    const int slot = newSlot(SlotKind::Model);
+    m_byName.insert(st.name, slot);
+    m_slotOfModel.push_back(slot);
+    m_defined[size_t(slot)] = 1;
+    if (m_keepState)
+        m_declared[size_t(slot)] = st;
+    m_models[size_t(slot)] = std::move(st);
 }
 
 int Deriver::defineJunction(const QString &name, const ModelState &source, int creator)
@@ -240,11 +260,8 @@ int Deriver::defineJunction(const QString &name, const ModelState &source, int c
     // A junction keeps its slot across incremental replays.
     int slot = m_junctionSlot.value(name, -1);
     if (slot < 0) {
-        slot = int(m_models.size());
+        slot = newSlot(SlotKind::Junction);
         m_junctionSlot.insert(name, slot);
-        m_models.emplace_back();
-        m_defined.push_back(0);
-        m_junctionCreator.push_back(-1);
     }
     if (!m_writable.empty()) { // replaying: a junction made now is rewritten whole
         m_writable.resize(m_models.size(), 0);
@@ -370,14 +387,18 @@ void Deriver::injectForeignKey(AssocState &a, int holderIndex, int refIndex,
     // _injectAttributes() of belongs-to.js, has-one.js and has-many.js: a new
     // attribute typed like the referenced key, defaults decided by the holder's
     // existing attribute if any, then merged under what already exists.
+    const ModelState &ref = m_models[size_t(refIndex)];
+    const int key = ref.find(keyAttribute);
+    if (key < 0) // no primary key: a model used as a junction loses its id
+        fail(QStringLiteral("Cannot read properties of undefined (reading 'type')"), assocPath(a),
+             -1, a.index);
     if (!writable(holderIndex))
         return;
     const Association &d = *a.decl;
     ModelState &holder = m_models[size_t(holderIndex)];
-    const ModelState &ref = m_models[size_t(refIndex)];
     Attr fk;
     fk.name = a.foreignKey;
-    fk.type = ref.attrs[size_t(ref.find(keyAttribute))].type;
+    fk.type = ref.attrs[size_t(key)].type;
     fk.allowNull = true;
     fk.origin = ColumnOrigin::ForeignKey;
     fk.associationId = a.id;
@@ -479,7 +500,8 @@ void Deriver::noteUnsafeKeys(const Association &d, const ModelState &src, const 
     // primary key, let one model's state depend on when another is read: edits
     // then re-derive everything.
     auto declared = [this](const ModelState &m, const QString &attr) {
-        return m.modelIndex >= 0 && m_declared[size_t(m.modelIndex)].find(attr) >= 0;
+        return m.modelIndex >= 0 &&
+               m_declared[size_t(m_slotOfModel[size_t(m.modelIndex)])].find(attr) >= 0;
     };
     if ((d.sourceKey && !declared(src, *d.sourceKey)) ||
         (d.targetKey && !declared(tgt, *d.targetKey)) ||
@@ -554,8 +576,10 @@ DerivedSchema Deriver::run()
     QVector<int> all(int(m_models.size()));
     for (int i = 0; i < all.size(); ++i)
         all[i] = i;
-    if (m_keepState)
+    if (m_keepState) {
         m_touch.resize(m_assocs.size());
+        m_staleTouch.assign(m_assocs.size(), 0);
+    }
     for (int i = 0; i < int(m_assocs.size()); ++i) {
         resolve(i);
         if (m_keepState)

@@ -81,6 +81,8 @@ void Deriver::belongsToMany(AssocState &a)
     btmKeys(a);
 
     const int existing = m_byName.value(*d.through, -1);
+    if (m_keepState && existing >= 0 && m_kind[size_t(existing)] == SlotKind::Model)
+        m_incrementalSafe = false; // a declared model as junction: its key changes mid-replay
     a.junction = existing >= 0 ? existing : defineJunction(*d.through, *src, a.id);
     src = &m_models[size_t(a.source)]; // defineJunction may reallocate
     tgt = &m_models[size_t(a.target)];
@@ -152,9 +154,13 @@ void Deriver::btmInject(AssocState &a)
         }
         ++i;
     }
+    const int sourceKey = src.find(a.sourceKey), targetKey = tgt.find(a.targetKey);
+    if (sourceKey < 0 || targetKey < 0) // a junction model that lost its key to another pairing
+        fail(QStringLiteral("Cannot read properties of undefined (reading 'type')"), assocPath(a),
+             -1, a.index);
     Attr s, t;
-    s.type = src.attrs[size_t(src.find(a.sourceKey))].type;
-    t.type = tgt.attrs[size_t(tgt.find(a.targetKey))].type;
+    s.type = src.attrs[size_t(sourceKey)].type;
+    t.type = tgt.attrs[size_t(targetKey)].type;
     overlay(s, d.foreignKey);
     overlay(t, d.otherKey);
     if (pkDeleted) {

@@ -190,6 +190,10 @@ struct DefineFailure
 /// Sequelize's define-and-associate replay. run() replays everything; the
 /// incremental entry points replay only the associations that touch a set of
 /// models, writing only to those models (see incremental.cpp).
+///
+/// Model states live in slots that never move: a declared model keeps its slot
+/// while models are inserted or removed around it (m_slotOfModel maps positions
+/// to slots), and a junction keeps its slot across replays.
 class Deriver
 {
 public:
@@ -198,36 +202,42 @@ public:
     {}
     DerivedSchema run();
 
-    // Incremental support (IncrementalDerivation).
+    // Incremental support (IncrementalDerivation). The edit calls only record what
+    // changed (they read no schema); applyEdits() then replays it all at once with
+    // the schema holding every recorded edit.
     void setSchema(const Schema &s) { m_schema = &s; }
     /// True when the last run() met none of the rare cases (keys naming derived
     /// attributes, FK objects with primaryKey) that make one model's state depend
     /// on when another model is read.
     bool incrementalSafe() const { return m_incrementalSafe; }
-    /// Replays the associations touching `dirty` (model slots) with writes limited to
-    /// them; returns false when the replay raised a define error.
-    bool replay(const QVector<int> &dirty);
-    const QVector<int> &written() const { return m_written; }
-    /// Slots of the models association `index` touches (source, target, junction).
-    QVector<int> touched(int index) const;
-    /// Recomputes the cached slots of association `index` (after it changed).
-    void refreshTouch(int index);
-    /// Slot of the junction created for a `through` string, or -1.
-    int junctionSlot(const QString &through) const { return m_junctionSlot.value(through, -1); }
-    /// Keeps association indices consistent after one was inserted or removed.
     void associationInserted(int index);
     void associationRemoved(int index);
-    /// The derived schema, rebuilding only the tables of `dirty` slots.
-    DerivedSchema output(const QVector<int> &dirty, DerivedSchema &&previous);
+    void associationChanged(int index);
+    void modelInserted(int index);
+    void modelRemoved(int index);
+    void modelChanged(int index);
+    bool hasEdits() const { return !m_dirty.isEmpty() || m_editsRecorded; }
+    /// Re-declares the edited models, replays every association that touches a
+    /// changed model or an edited association; false when the edit needs a full
+    /// replay (a define error, names that no longer resolve, duplicate names).
+    bool applyEdits();
+    /// Slots the last applyEdits() rewrote.
+    const QVector<int> &written() const { return m_written; }
+    /// The derived schema, rebuilding only the tables of `dirty` slots; `rebuilt`
+    /// receives their indices in the result.
+    DerivedSchema output(const QVector<int> &dirty, DerivedSchema &&previous,
+                         QVector<int> *rebuilt = nullptr);
     const std::optional<DefineError> &error() const { return m_error; }
-    /// Shifts the association indices stored in `d`'s columns after an insertion
-    /// (delta 1) or removal (delta -1) at `index`.
-    static void shiftColumns(DerivedSchema &d, int index, int delta);
+    /// Renumbers the association indices stored in `d`'s columns: `position[i]` is
+    /// the new index of association i (-1: removed).
+    static void renumberColumns(DerivedSchema &d, const std::vector<int> &position);
     /// Fills `d.tables[table].references` from its columns' REFERENCES.
     static void resolveReferences(DerivedSchema &d, int table);
 
 private:
-    [[noreturn]] void fail(const QString &message, const QString &path, int model, int assoc)
+    enum class SlotKind : char { Model, Junction, Free };
+
+    [[noreturn]] static void fail(const QString &message, const QString &path, int model, int assoc)
     {
         throw DefineFailure{DefineError{message, path, model, assoc}};
     }
@@ -235,6 +245,8 @@ private:
     {
         return m_writable.empty() || (size_t(slot) < m_writable.size() && m_writable[size_t(slot)]);
     }
+    int newSlot(SlotKind kind);
+    ModelState declareModel(int index) const;
     void defineModel(int index);
     int defineJunction(const QString &name, const ModelState &source, int creator);
     void apply(int index);
@@ -258,11 +270,30 @@ private:
     void resolve(int index);
     void noteUnsafeKeys(const Association &d, const ModelState &src, const ModelState &tgt);
 
+    // applyEdits() steps (deriverstate.cpp).
+    bool replay(const QVector<int> &dirty);
+    void markDirty(int slot);
+    void markDirty(const std::array<int, 3> &touch);
+    bool redeclareModels(QStringList &names);
+    bool retouchAssociations(const QStringList &names);
+    void clearEdits();
+    // output() steps (derivedschema.cpp).
+    struct TableNames
+    {
+        bool present = false;
+        QString table, model;
+    };
+    QVector<int> tableOrder() const;
+    void fixLookups(DerivedSchema &out, const QVector<int> &dirty,
+                    const QVector<TableNames> &before, const QVector<int> &remap,
+                    bool &resolveAll) const;
+
     const Schema *m_schema;
-    std::vector<ModelState> m_models; ///< slots: declared models, then junctions
+    std::vector<ModelState> m_models; ///< by slot
     bool m_keepState = false;
-    int m_declaredCount = 0;
-    std::vector<ModelState> m_declared; ///< each declared model before any association
+    std::vector<SlotKind> m_kind;       ///< per slot
+    std::vector<int> m_slotOfModel;     ///< per declared model (Schema::models order), its slot
+    std::vector<ModelState> m_declared; ///< per model slot, its state before any association
     std::vector<char> m_defined;        ///< per slot: a junction slot may be unused
     std::vector<int> m_junctionCreator; ///< per slot: id of the association that made it, or -1
     QHash<QString, int> m_byName;       ///< defined slots by model name
@@ -285,6 +316,14 @@ private:
     std::vector<std::array<int, 3>> m_touch; ///< per association: source, target, junction slot
     bool m_incrementalSafe = true;
     std::optional<DefineError> m_error;
+
+    // Recorded edits, until applyEdits().
+    QVector<int> m_dirty;            ///< slots to rewrite
+    std::vector<char> m_isDirty;     ///< per slot
+    std::vector<char> m_staleTouch;  ///< per association id: inserted or changed
+    std::vector<char> m_modelEdited; ///< per slot: declaration changed (or new)
+    QVector<int> m_removedSlots;     ///< model slots whose model was removed
+    bool m_editsRecorded = false;
 };
 
 } // namespace mc::detail

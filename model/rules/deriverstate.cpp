@@ -2,11 +2,42 @@
 
 #include <algorithm>
 
-// The parts of the replay that serve incremental updates and build the result:
-// which associations touch which models, replaying only those, renumbering after
-// an insertion or removal, and turning model states into derived tables.
+// The parts of the replay that serve incremental updates: which associations touch
+// which models, recording edits (renumbering after an insertion or removal), and
+// replaying only what the recorded edits reach. Building the result from the model
+// states is in derivedschema.cpp.
 
 namespace mc::detail {
+
+namespace {
+
+// m_modelEdited values: the declaration changed, and whether other models read
+// what changed (so the models on the other end of its associations are replayed too).
+constexpr char kRedeclare = 1;
+constexpr char kReachesOthers = 2;
+
+/// What the other end of an association reads of a model: its names, table,
+/// naming options and attributes' names, types, fields and keys (foreign keys copy
+/// a key's type and field). Defaults, comments, nullability and indexes stay inside
+/// the model.
+bool sameForOthers(const ModelState &a, const ModelState &b)
+{
+    if (a.name != b.name || a.table != b.table || a.singular != b.singular ||
+        a.plural != b.plural || a.attrs.size() != b.attrs.size())
+        return false;
+    // A junction made from a `through` takes its source's naming options.
+    if (a.opts.underscored != b.opts.underscored || a.opts.createdAt != b.opts.createdAt ||
+        a.opts.updatedAt != b.opts.updatedAt || a.opts.deletedAt != b.opts.deletedAt)
+        return false;
+    for (size_t i = 0; i < a.attrs.size(); ++i) {
+        const Attr &x = a.attrs[i], &y = b.attrs[i];
+        if (x.name != y.name || x.type != y.type || x.field != y.field || x.isPk() != y.isPk())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 std::array<int, 3> Deriver::touchOf(int index) const
 {
@@ -20,29 +51,22 @@ std::array<int, 3> Deriver::touchOf(int index) const
     return t;
 }
 
-void Deriver::refreshTouch(int index)
+void Deriver::markDirty(int slot)
 {
-    if (size_t(index) < m_touch.size())
-        m_touch[size_t(index)] = touchOf(index);
+    if (slot < 0)
+        return;
+    if (m_isDirty.size() < m_models.size())
+        m_isDirty.resize(m_models.size(), 0);
+    if (m_isDirty[size_t(slot)])
+        return;
+    m_isDirty[size_t(slot)] = 1;
+    m_dirty << slot;
 }
 
-QVector<int> Deriver::touched(int index) const
+void Deriver::markDirty(const std::array<int, 3> &touch)
 {
-    const Association &d = m_schema->associations[index];
-    QVector<int> out;
-    for (const QString &n : {d.source, d.target}) {
-        const int slot = m_byName.value(n, -1);
-        if (slot >= 0 && !out.contains(slot))
-            out << slot;
-    }
-    if (d.through) {
-        int slot = m_byName.value(*d.through, -1);
-        if (slot < 0)
-            slot = m_junctionSlot.value(*d.through, -1);
-        if (slot >= 0 && !out.contains(slot))
-            out << slot;
-    }
-    return out;
+    for (int s : touch)
+        markDirty(s);
 }
 
 bool Deriver::replay(const QVector<int> &dirty)
@@ -51,11 +75,13 @@ bool Deriver::replay(const QVector<int> &dirty)
     m_written = dirty;
     for (int s : dirty) {
         m_writable[size_t(s)] = 1;
-        if (s < m_declaredCount) {
+        if (m_kind[size_t(s)] == SlotKind::Model) {
             m_models[size_t(s)] = m_declared[size_t(s)];
-        } else if (m_defined[size_t(s)]) {
+        } else if (m_kind[size_t(s)] == SlotKind::Junction && m_defined[size_t(s)]) {
             m_defined[size_t(s)] = 0; // re-created by its first belongsToMany, if any
-            m_byName.remove(m_models[size_t(s)].name);
+            const auto it = m_byName.find(m_models[size_t(s)].name);
+            if (it != m_byName.end() && *it == s) // a model may have taken the name
+                m_byName.erase(it);
         }
     }
     m_replayed.clear();
@@ -71,7 +97,7 @@ bool Deriver::replay(const QVector<int> &dirty)
     }
     m_writable.clear();
     for (int i : std::as_const(m_replayed)) {
-        refreshTouch(i); // a junction may have been made for it
+        m_touch[size_t(i)] = touchOf(i); // a junction may have been made for it
         resolve(i);
         const int paired = positionOf(m_assocs[size_t(idAt(i))].paired);
         if (paired >= 0)
@@ -85,21 +111,58 @@ void Deriver::associationInserted(int index)
     const int id = int(m_assocs.size());
     m_assocs.emplace_back();
     m_posOfId.push_back(index);
+    m_staleTouch.push_back(1); // its slots are looked up when the edit is applied
     m_idOfPos.insert(m_idOfPos.begin() + index, id);
-    m_touch.insert(m_touch.begin() + index, touchOf(index));
+    m_touch.insert(m_touch.begin() + index, std::array<int, 3>{-1, -1, -1});
     m_resolved.insert(index, ResolvedAssociation());
     renumberFrom(index + 1);
+    m_editsRecorded = true;
 }
 
 void Deriver::associationRemoved(int index)
 {
+    markDirty(m_touch[size_t(index)]);
     const int id = idAt(index);
     m_assocs[size_t(id)] = AssocState(); // the id is never used again
     m_posOfId[size_t(id)] = -1;
+    m_staleTouch[size_t(id)] = 0;
     m_idOfPos.erase(m_idOfPos.begin() + index);
     m_touch.erase(m_touch.begin() + index);
     m_resolved.removeAt(index);
     renumberFrom(index);
+    m_editsRecorded = true;
+}
+
+void Deriver::associationChanged(int index)
+{
+    markDirty(m_touch[size_t(index)]);
+    m_staleTouch[size_t(idAt(index))] = 1;
+    m_editsRecorded = true;
+}
+
+void Deriver::modelInserted(int index)
+{
+    m_slotOfModel.insert(m_slotOfModel.begin() + index, -1); // a slot is made when applied
+    m_editsRecorded = true;
+}
+
+void Deriver::modelRemoved(int index)
+{
+    const int slot = m_slotOfModel[size_t(index)];
+    m_slotOfModel.erase(m_slotOfModel.begin() + index);
+    if (slot >= 0)
+        m_removedSlots << slot;
+    m_editsRecorded = true;
+}
+
+void Deriver::modelChanged(int index)
+{
+    const int slot = m_slotOfModel[size_t(index)];
+    if (slot >= 0) {
+        m_modelEdited.resize(m_models.size(), 0);
+        m_modelEdited[size_t(slot)] = kRedeclare;
+    }
+    m_editsRecorded = true;
 }
 
 void Deriver::renumberFrom(int position)
@@ -111,200 +174,125 @@ void Deriver::renumberFrom(int position)
     }
 }
 
-DerivedTable Deriver::tableOf(const ModelState &m) const
+bool Deriver::redeclareModels(QStringList &names)
 {
-    DerivedTable t;
-    t.model = m.name;
-    t.table = m.table;
-    t.modelIndex = m.modelIndex;
-    t.junction = m.junction;
-    QHash<QString, int> groupIndex;
-    t.columns.reserve(int(m.attrs.size()));
-    for (const Attr &a : m.attrs) {
-        DerivedColumn c;
-        c.attribute = a.name;
-        c.column = m.fieldOf(a);
-        c.type = a.type.value_or(DataType(QStringLiteral("INTEGER")));
-        c.allowNull = a.allowNull;
-        c.primaryKey = a.isPk();
-        c.autoIncrement = a.autoIncrement.value_or(false);
-        c.defaultValue = a.defaultValue;
-        c.comment = a.comment;
-        c.origin = a.origin;
-        c.associationIndex = positionOf(a.associationId);
-        if (a.unique) {
-            if (a.unique->isEmpty()) {
-                c.uniqueInline = true;
-            } else {
-                c.uniqueGroup = *a.unique;
-                auto it = groupIndex.find(*a.unique);
-                if (it == groupIndex.end()) {
-                    groupIndex.insert(*a.unique, t.uniques.size());
-                    t.uniques.append(DerivedIndex{*a.unique, {c.column}, true});
-                } else {
-                    t.uniques[*it].columns << c.column;
-                }
-            }
+    // Removed models free their slots; their names may now resolve elsewhere.
+    m_modelEdited.resize(m_models.size(), 0);
+    for (int slot : std::as_const(m_removedSlots)) {
+        const QString name = m_declared[size_t(slot)].name;
+        names << name;
+        const auto it = m_byName.find(name);
+        if (it != m_byName.end() && *it == slot)
+            m_byName.erase(it);
+        m_kind[size_t(slot)] = SlotKind::Free;
+        m_defined[size_t(slot)] = 0;
+        m_models[size_t(slot)] = ModelState();
+        m_declared[size_t(slot)] = ModelState();
+        m_modelEdited[size_t(slot)] = kReachesOthers;
+        markDirty(slot);
+    }
+    const bool moved =
+        !m_removedSlots.isEmpty() ||
+        std::find(m_slotOfModel.begin(), m_slotOfModel.end(), -1) != m_slotOfModel.end();
+    for (int i = 0; i < int(m_slotOfModel.size()); ++i) {
+        int &slot = m_slotOfModel[size_t(i)];
+        bool fresh = false;
+        if (slot < 0) {
+            slot = newSlot(SlotKind::Model);
+            m_modelEdited.resize(m_models.size(), 0);
+            fresh = true;
         }
-        c.hasReference = a.hasReference;
-        c.refTable = a.refTable;
-        c.refColumn = a.refKey;
-        c.refModel = a.refModel;
-        c.onDelete = upperAction(a.onDelete);
-        c.onUpdate = upperAction(a.onUpdate);
-        if (c.primaryKey)
-            t.primaryKey << c.column;
-        t.columns.append(std::move(c));
-    }
-    for (const IndexSpec &ix : m.indexes) {
-        DerivedIndex di;
-        di.unique = ix.unique.value_or(false);
-        di.name = ix.name
-                      ? *ix.name
-                      : underscore(m.table + QLatin1Char('_') + ix.fields.join(QLatin1Char('_')));
-        // Sequelize passes index fields to the database verbatim (an attribute
-        // name of an underscored model makes sync() fail: "no such column").
-        di.columns = ix.fields;
-        t.indexes.append(di);
-    }
-    return t;
-}
-
-void Deriver::resolve(int i)
-{
-    const AssocState &a = m_assocs[size_t(idAt(i))];
-    ResolvedAssociation &r = m_resolved[i];
-    ResolvedAssociation fresh; // an edit may have changed the type: keep no stale field
-    fresh.accessors = r.accessors;
-    fresh.shadowed = r.shadowed;
-    fresh.applied = r.applied;
-    r = fresh;
-    const Association &d = m_schema->associations[i];
-    r.index = i;
-    r.type = d.type;
-    r.source = d.source;
-    r.target = d.target;
-    if (!r.applied)
-        return;
-    r.as = a.as;
-    r.singular = a.singular;
-    r.plural = a.plural;
-    r.foreignKey = a.foreignKey;
-    r.sourceKey = a.sourceKey;
-    r.targetKey = a.targetKey;
-    r.otherKey = a.otherKey;
-    const int holder = d.type == AssociationType::BelongsTo       ? a.source
-                       : d.type == AssociationType::BelongsToMany ? a.junction
-                                                                  : a.target;
-    const ModelState &h = m_models[size_t(holder)];
-    r.holderTable = h.table;
-    r.identifierField = h.fieldOf(a.foreignKey);
-    if (d.type == AssociationType::BelongsToMany) {
-        r.through = h.name;
-        r.throughTable = h.table;
-        r.otherKeyField = h.fieldOf(a.otherKey);
-    }
-}
-
-DerivedSchema Deriver::output(const QVector<int> &dirty, DerivedSchema &&previous)
-{
-    // Declared models in order, then junctions in the order they were created.
-    QVector<int> order;
-    order.reserve(int(m_models.size()));
-    const int declared = m_declaredCount;
-    for (int s = 0; s < declared; ++s)
-        order << s;
-    QVector<int> junctions;
-    for (int s = declared; s < int(m_models.size()); ++s) {
-        if (m_defined[size_t(s)])
-            junctions << s;
-    }
-    std::sort(junctions.begin(), junctions.end(), [this](int x, int y) {
-        return positionOf(m_junctionCreator[size_t(x)]) < positionOf(m_junctionCreator[size_t(y)]);
-    });
-    order += junctions;
-
-    auto build = [this](DerivedSchema &out, int i, int s) {
-        out.tables[i] = tableOf(m_models[size_t(s)]);
-        out.accessors[i] = {m_models[size_t(s)].name, m_models[size_t(s)].accessors};
-        // A one-off derivation keeps no state: each model's goes as soon as its
-        // table is built, so the two are never held in memory together.
-        if (!m_keepState)
-            m_models[size_t(s)] = ModelState();
-    };
-    DerivedSchema out;
-    if (!previous.tables.isEmpty() && order == m_slotOrder) {
-        // The common edit: same tables in the same places. Only the dirty ones are
-        // rebuilt, in place; every other table, and the name lookups, stay as they are.
-        out = std::move(previous);
-        for (int s : dirty) {
-            const int i = s < m_positionOfSlot.size() ? m_positionOfSlot[s] : -1;
-            if (i < 0)
-                continue; // a junction slot that is not in use
-            build(out, i, s);
-            resolveReferences(out, i);
+        if (moved) {
+            m_declared[size_t(slot)].modelIndex = i;
+            m_models[size_t(slot)].modelIndex = i;
         }
-    } else {
-        // Tables of untouched slots move over from the previous result unchanged.
-        std::vector<char> rebuild(m_models.size(), 0);
-        for (int s : dirty)
-            rebuild[size_t(s)] = 1;
-        out.tables.resize(order.size());
-        out.accessors.resize(order.size());
-        for (int i = 0; i < order.size(); ++i) {
-            const int s = order[i];
-            const int was = s < m_positionOfSlot.size() ? m_positionOfSlot[s] : -1;
-            if (rebuild[size_t(s)] || was < 0 || previous.tables.isEmpty()) {
-                build(out, i, s);
-            } else {
-                out.tables[i] = std::move(previous.tables[was]);
-                out.accessors[i] = std::move(previous.accessors[was]);
-            }
-        }
-        out.m_tableByName.reserve(order.size());
-        out.m_tableByModel.reserve(order.size());
-        for (int i = 0; i < order.size(); ++i) {
-            out.m_tableByName.insert(out.tables[i].table, i);
-            out.m_tableByModel.insert(out.tables[i].model, i);
-        }
-        // Table indices moved: resolve every table's references again.
-        for (int i = 0; i < order.size(); ++i)
-            resolveReferences(out, i);
-        m_positionOfSlot = QVector<int>(int(m_models.size()), -1);
-        for (int i = 0; i < order.size(); ++i)
-            m_positionOfSlot[order[i]] = i;
-        m_slotOrder = order;
-    }
-    out.associations = m_resolved;
-    out.error = m_error;
-    return out;
-}
-
-void Deriver::resolveReferences(DerivedSchema &d, int table)
-{
-    // Resolved once here, so that the analysis needs no name lookups.
-    DerivedTable &t = d.tables[table];
-    t.references.clear();
-    for (int c = 0; c < t.columns.size(); ++c) {
-        const DerivedColumn &col = t.columns.at(c);
-        if (!col.hasReference)
+        if (!fresh && !m_modelEdited[size_t(slot)])
             continue;
-        const int target = d.tableIndexByName(col.refTable);
-        if (target >= 0)
-            t.references.append(TableReference{c, target});
+        ModelState st = declareModel(i); // throws on a define error
+        const QString old = fresh ? QString() : m_declared[size_t(slot)].name;
+        if (fresh || old != st.name) {
+            if (!fresh) {
+                names << old;
+                const auto it = m_byName.find(old);
+                if (it != m_byName.end() && *it == slot)
+                    m_byName.erase(it);
+            }
+            names << st.name;
+            const auto taken = m_byName.constFind(st.name);
+            if (taken != m_byName.cend()) {
+                if (m_kind[size_t(*taken)] == SlotKind::Model)
+                    return false;  // two models of one name: replay it all
+                markDirty(*taken); // a junction made from a `through` of that name goes
+            }
+            m_byName.insert(st.name, slot);
+        }
+        const bool reaches = fresh || !sameForOthers(m_declared[size_t(slot)], st);
+        m_modelEdited[size_t(slot)] = reaches ? kReachesOthers : kRedeclare;
+        m_declared[size_t(slot)] = st;
+        m_models[size_t(slot)] = std::move(st);
+        m_defined[size_t(slot)] = 1;
+        markDirty(slot);
     }
+    return true;
 }
 
-void Deriver::shiftColumns(DerivedSchema &d, int index, int delta)
+bool Deriver::retouchAssociations(const QStringList &names)
 {
-    for (DerivedTable &t : d.tables) {
-        for (int c = 0; c < t.columns.size(); ++c) {
-            const int a = t.columns.at(c).associationIndex;
-            if (a < index)
-                continue;
-            t.columns[c].associationIndex = (delta < 0 && a == index) ? -1 : a + delta;
+    // Associations naming an edited model reach it through their slots; only a
+    // `through` can start or stop naming a declared model (a junction made from it
+    // gives way to the model, or comes back), so only those compare names.
+    auto reaches = [this](int slot) {
+        return slot >= 0 && size_t(slot) < m_modelEdited.size() &&
+               m_modelEdited[size_t(slot)] == kReachesOthers;
+    };
+    auto gone = [this](int slot) { return slot >= 0 && m_kind[size_t(slot)] == SlotKind::Free; };
+    for (int i = 0; i < int(m_touch.size()); ++i) {
+        std::array<int, 3> &t = m_touch[size_t(i)];
+        const int id = idAt(i);
+        const std::optional<QString> &through = m_schema->associations[i].through;
+        const bool stale = m_staleTouch[size_t(id)] || gone(t[0]) || gone(t[1]) || gone(t[2]) ||
+                           (through && !names.isEmpty() && names.contains(*through));
+        if (stale) {
+            markDirty(t);
+            t = touchOf(i);
+            m_staleTouch[size_t(id)] = 0;
+            if (t[0] < 0 || t[1] < 0)
+                return false; // names no model: the full replay reports it
+            markDirty(t);
+        } else if (reaches(t[0]) || reaches(t[1]) || reaches(t[2])) {
+            markDirty(t);
         }
     }
+    return true;
+}
+
+bool Deriver::applyEdits()
+{
+    if (int(m_slotOfModel.size()) != m_schema->models.size() ||
+        int(m_touch.size()) != m_schema->associations.size())
+        return false;  // the calls do not describe this schema
+    QStringList names; // model names that appeared or went
+    try {
+        if (!redeclareModels(names))
+            return false;
+    } catch (const DefineFailure &) {
+        return false;
+    }
+    if (!retouchAssociations(names))
+        return false;
+    const QVector<int> dirty = m_dirty;
+    clearEdits();
+    return replay(dirty);
+}
+
+void Deriver::clearEdits()
+{
+    for (int s : std::as_const(m_dirty))
+        m_isDirty[size_t(s)] = 0;
+    m_dirty.clear();
+    std::fill(m_modelEdited.begin(), m_modelEdited.end(), 0);
+    m_removedSlots.clear();
+    m_editsRecorded = false;
 }
 
 } // namespace mc::detail

@@ -4,6 +4,10 @@
 #include "rules/analysis.h"
 #include "rules/derive.h"
 
+#include <QHash>
+
+#include <vector>
+
 namespace mc {
 
 /// Human description of an association call: `User.belongsTo(Picture, as 'ProfilePicture')`.
@@ -14,5 +18,79 @@ QString describeAssociation(const Association &a);
 /// claimed twice, tables shared by two models).
 Diagnostics checkSchema(const Schema &schema, const DerivedSchema &derived,
                         const Analysis &analysis, bool strictCycles);
+
+/// checkSchema() kept current across edits for the editor: the problems of one
+/// table (unindexed foreign keys, index fields, keys that lose their FK in a cycle)
+/// are kept per table and found again only for the tables an incremental
+/// derivation rebuilt, or whose model moved; those of shadowed accessors are kept
+/// per association and found again only when it, or the association claiming the
+/// name first, changed or moved. problems() always equals what checkSchema()
+/// returns for the same arguments.
+class Lint
+{
+public:
+    /// Finds every problem again.
+    void reset(const Schema &schema, const DerivedSchema &derived, const Analysis &analysis,
+               bool strictCycles);
+    /// After an incremental derivation: `rebuilt` are the tables it rebuilt
+    /// (IncrementalDerivation::lastRebuiltTables()); every other table is as it was,
+    /// though it may have moved.
+    void update(const Schema &schema, const DerivedSchema &derived, const Analysis &analysis,
+                bool strictCycles, const QVector<int> &rebuilt);
+    const Diagnostics &problems() const { return m_problems; }
+
+private:
+    /// The problems found in one table; `model` and `modelIndex` say whose they are.
+    struct TableProblems
+    {
+        QString model;
+        int modelIndex = -1;
+        QVector<int> referencingKeys; ///< key columns with REFERENCES (lose it in a cycle)
+        QVector<int> keyAssociations; ///< their associations when cyclicKeys was made
+        Diagnostics cyclicKeys;       ///< reported only while the schema has a cycle
+        Diagnostics indexFields;
+        Diagnostics unindexed;
+    };
+    /// The shadowed-accessor problems of one association, with what they were found
+    /// from: its declaration and resolved accessors, and the associations that
+    /// claimed the names first (whose own entries hold what they were then).
+    struct AccessorProblems
+    {
+        bool known = false;
+        AssociationType type = AssociationType::BelongsTo;
+        AliasSpec::Kind as = AliasSpec::Kind::Absent;
+        std::optional<QString> through;
+        QString source, target, asName, asSingular, asPlural, resolvedSource;
+        QStringList shadowed, accessors;
+        QVector<int> owners; ///< per shadowed name: the association claiming it, -1: an attribute
+        Diagnostics problems;
+    };
+    bool updateTables(const DerivedSchema &derived, const QVector<int> &rebuilt);
+    bool updateCyclicKeys(const DerivedSchema &derived);
+    void concatenateTables(bool inPlace, const std::vector<char> &fresh,
+                           const QVector<int> &unindexedBefore);
+    bool updateAccessors(const Schema &schema, const DerivedSchema &derived);
+    void remember(AccessorProblems &e, const Association &d, const ResolvedAssociation &r) const;
+    bool matches(const AccessorProblems &e, const Association &d,
+                 const ResolvedAssociation &r) const;
+
+    QVector<TableProblems> m_tables;       ///< parallel to the last derived tables
+    QVector<AccessorProblems> m_accessors; ///< parallel to the last associations
+    /// The above, concatenated in checkSchema()'s order.
+    Diagnostics m_cyclicKeys, m_indexFields, m_accessorProblems, m_unindexed;
+    bool m_cyclicKeysStale = true;
+    /// One table's stretch of m_unindexed replaced: `removed` problems at `at` by `inserted`.
+    struct Splice
+    {
+        int at = 0;
+        int removed = 0;
+        Diagnostics inserted;
+        void apply(Diagnostics &list, int base) const;
+    };
+    QVector<Splice> m_splices; ///< made to m_unindexed since m_problems was made
+    bool m_tailStale = true; ///< m_problems after the head is not m_accessorProblems + m_unindexed
+    int m_headSize = 0;
+    Diagnostics m_problems;
+};
 
 } // namespace mc

@@ -2,6 +2,7 @@
 
 #include "io/schemareader.h"
 #include "rules/analysis.h"
+#include "rules/incremental.h"
 #include "rules/lint.h"
 
 #include <QTest>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void indexOnAttributeNameOfUnderscoredModel();
     void sharedTableName();
     void junctionKeysInACycleLoseTheirForeignKeys();
+    void problemsKeptAcrossEditsFollowThem();
 };
 
 void TestLint::unindexedForeignKeyOffersTheIndex()
@@ -134,6 +136,64 @@ void TestLint::junctionKeysInACycleLoseTheirForeignKeys()
     const QByteArray acyclic =
         QByteArray(R"j({"type": "hasMany", "source": "User", "target": "Picture"}, )j") + btm;
     QVERIFY(!anyContains(lint(models, acyclic.constData()), QStringLiteral("gets no foreign key")));
+}
+
+void TestLint::problemsKeptAcrossEditsFollowThem()
+{
+    // The editor keeps its problems with Lint across edits; after each one they are
+    // what checkSchema() finds, including paths that moved with an insertion.
+    const QByteArray doc = R"j({"format": "modelcanvas/1", "models": [
+        {"name": "User", "attributes": []}, {"name": "Picture", "attributes": []},
+        {"name": "Tag", "attributes": []}], "associations": [
+        {"type": "hasMany", "source": "User", "target": "Picture"},
+        {"type": "hasMany", "source": "User", "target": "Picture", "as": {"singular": "Picture", "plural": "Photos"}, "foreignKey": "ownerId"},
+        {"type": "belongsTo", "source": "User", "target": "Picture", "as": "Avatar"},
+        {"type": "belongsToMany", "source": "Picture", "target": "Tag", "through": "PictureTags"}]})j";
+    Schema schema = *readSchema(doc).schema;
+    IncrementalDerivation inc(schema);
+    Lint kept;
+    kept.reset(schema, inc.derived(), analyse(inc.derived()), false);
+    auto check = [&] {
+        const Analysis a = analyse(inc.derived());
+        kept.update(schema, inc.derived(), a, false, inc.lastRebuiltTables());
+        QCOMPARE(texts(kept.problems()), texts(checkSchema(schema, inc.derived(), a, false)));
+    };
+    QVERIFY(anyContains(kept.problems(),
+                        QStringLiteral("associations[1].as: accessor User.addPicture()")));
+    // An association inserted first moves the others: their problems follow.
+    Association tagged;
+    tagged.type = AssociationType::HasMany;
+    tagged.source = QStringLiteral("Tag");
+    tagged.target = QStringLiteral("User");
+    schema.associations.prepend(tagged);
+    inc.associationInserted(schema, 0);
+    check();
+    QVERIFY(anyContains(kept.problems(),
+                        QStringLiteral("associations[2].as: accessor User.addPicture() "
+                                       "of User.hasMany(Picture, as {Picture, "
+                                       "Photos}) is not defined: associations[1]")));
+    QVERIFY(anyContains(kept.problems(),
+                        QStringLiteral("associations[4]: PictureTags.PictureId gets no")));
+    // An index on Picture silences its foreign keys; the rest stays.
+    Model before = schema.models[1];
+    schema.models[1].indexes =
+        QVector<IndexSpec>{IndexSpec{{QStringLiteral("UserId")}, {}, {}, {}}};
+    inc.modelChanged(schema, 1, before);
+    check();
+    QVERIFY(!anyContains(kept.problems(), QStringLiteral("Pictures.UserId has no index")));
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("Pictures.ownerId has no index")));
+    // A model inserted first moves every model path.
+    Model first;
+    first.name = QStringLiteral("Album");
+    schema.models.prepend(first);
+    inc.modelInserted(schema, 0);
+    check();
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("to models[2].indexes")));
+    // Breaking the cycle drops the keys it cost.
+    const Association avatar = schema.associations.takeAt(3);
+    inc.associationRemoved(schema, 3, avatar);
+    check();
+    QVERIFY(!anyContains(kept.problems(), QStringLiteral("gets no foreign key")));
 }
 
 QTEST_GUILESS_MAIN(TestLint)
