@@ -5,31 +5,25 @@
 #include "rules/incremental.h"
 #include "rules/lint.h"
 
-#include <QSet>
-
-#include <algorithm>
-#include <utility>
 #include <QUndoStack>
+#include <utility>
 
 namespace mc {
 
 /// What the edit in progress changed, for the derivation and the signals at its end.
 struct Document::PendingEdit
 {
-    bool full = false; ///< some step needs a full replay
     bool optionsChanged = false;
     bool derivationTouched = false; ///< anything but positions changed
     QVector<ModelId> addedModels, removedModels, changedModels;
     QVector<AssociationId> addedAssociations, removedAssociations, changedAssociations;
     QVector<ModelId> moved;
-    // Rebuilt tables, kept by identity because indices move within an edit.
-    QSet<ModelId> rebuiltModels;
-    QSet<QString> rebuiltJunctions; ///< created junctions, by model name
 };
 
 Document::Document(QObject *parent)
     : QObject(parent), m_undoStack(std::make_unique<QUndoStack>()),
-      m_derivation(std::make_unique<IncrementalDerivation>(Schema()))
+      m_derivation(std::make_unique<IncrementalDerivation>(Schema())),
+      m_lint(std::make_unique<Lint>())
 {
     connect(m_undoStack.get(), &QUndoStack::cleanChanged, this,
             [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
@@ -55,7 +49,7 @@ void Document::reset(Schema schema, const QString &path, const Diagnostics &load
     m_editDepth = 0;
     m_derivation->reset(m_schema);
     m_analysis = analyse(m_derivation->derived());
-    refreshProblems();
+    refreshProblems(false);
     const bool pathChangedNow = m_path != path;
     m_path = path;
     Q_EMIT documentReset();
@@ -180,13 +174,6 @@ void Document::beginEdit()
         m_pending = std::make_unique<PendingEdit>();
 }
 
-void Document::markModelsDirty()
-{
-    // Model-level edits replay everything until the deriver can update them in place.
-    m_pending->full = true;
-    m_pending->derivationTouched = true;
-}
-
 void Document::insertModel(ModelId id, int index, const Model &model)
 {
     Q_ASSERT(m_pending);
@@ -195,7 +182,8 @@ void Document::insertModel(ModelId id, int index, const Model &model)
     m_lookupsStale = true;
     m_lastModelId = std::max(m_lastModelId, id);
     m_pending->addedModels << id;
-    markModelsDirty();
+    m_pending->derivationTouched = true;
+    m_derivation->modelInserted(m_schema, index);
 }
 
 void Document::removeModel(ModelId id)
@@ -204,13 +192,14 @@ void Document::removeModel(ModelId id)
     const int index = indexOfModel(id);
     if (index < 0)
         return;
-    m_schema.models.removeAt(index);
+    const Model removed = m_schema.models.takeAt(index);
     m_modelIds.removeAt(index);
     m_lookupsStale = true;
     if (!m_pending->addedModels.removeOne(id))
         m_pending->removedModels << id;
     m_pending->changedModels.removeOne(id);
-    markModelsDirty();
+    m_pending->derivationTouched = true;
+    m_derivation->modelRemoved(m_schema, index, removed);
 }
 
 void Document::setModel(ModelId id, const Model &model)
@@ -219,10 +208,11 @@ void Document::setModel(ModelId id, const Model &model)
     const int index = indexOfModel(id);
     if (index < 0)
         return;
-    m_schema.models[index] = model;
+    const Model before = std::exchange(m_schema.models[index], model);
     if (!m_pending->changedModels.contains(id) && !m_pending->addedModels.contains(id))
         m_pending->changedModels << id;
-    markModelsDirty();
+    m_pending->derivationTouched = true;
+    m_derivation->modelChanged(m_schema, index, before);
 }
 
 void Document::insertAssociation(AssociationId id, int index, const Association &association)
@@ -234,10 +224,7 @@ void Document::insertAssociation(AssociationId id, int index, const Association 
     m_lastAssociationId = std::max(m_lastAssociationId, id);
     m_pending->addedAssociations << id;
     m_pending->derivationTouched = true;
-    if (!m_pending->full) {
-        m_derivation->associationInserted(m_schema, index);
-        noteRebuilt(association);
-    }
+    m_derivation->associationInserted(m_schema, index);
 }
 
 void Document::removeAssociation(AssociationId id)
@@ -253,10 +240,7 @@ void Document::removeAssociation(AssociationId id)
         m_pending->removedAssociations << id;
     m_pending->changedAssociations.removeOne(id);
     m_pending->derivationTouched = true;
-    if (!m_pending->full) {
-        m_derivation->associationRemoved(m_schema, index, removed);
-        noteRebuilt(removed);
-    }
+    m_derivation->associationRemoved(m_schema, index, removed);
 }
 
 void Document::setAssociation(AssociationId id, const Association &association)
@@ -266,15 +250,10 @@ void Document::setAssociation(AssociationId id, const Association &association)
     if (index < 0)
         return;
     const Association before = std::exchange(m_schema.associations[index], association);
-    if (!m_pending->changedAssociations.contains(id) &&
-        !m_pending->addedAssociations.contains(id))
+    if (!m_pending->changedAssociations.contains(id) && !m_pending->addedAssociations.contains(id))
         m_pending->changedAssociations << id;
     m_pending->derivationTouched = true;
-    if (!m_pending->full) {
-        m_derivation->associationChanged(m_schema, index, before);
-        noteRebuilt(before);
-        noteRebuilt(association);
-    }
+    m_derivation->associationChanged(m_schema, index, before);
 }
 
 void Document::setPositions(const QVector<PositionChange> &changes)
@@ -296,27 +275,8 @@ void Document::setGlobalOptions(const ModelOptions &options, bool hasOptions)
     m_schema.options = options;
     m_schema.hasOptions = hasOptions;
     m_pending->optionsChanged = true;
-    markModelsDirty();
-}
-
-void Document::noteRebuilt(const Association &a)
-{
-    // An association edit rewrites its source, target and junction; a fallback to a
-    // full replay may have changed anything.
-    if (!m_derivation->lastUpdateWasIncremental()) {
-        m_pending->full = true;
-        return;
-    }
-    for (const QString &name : {a.source, a.target}) {
-        if (const ModelId id = modelIdByName(name))
-            m_pending->rebuiltModels.insert(id);
-    }
-    if (a.through) {
-        if (const ModelId id = modelIdByName(*a.through))
-            m_pending->rebuiltModels.insert(id);
-        else
-            m_pending->rebuiltJunctions.insert(*a.through);
-    }
+    m_pending->derivationTouched = true;
+    m_derivation->globalOptionsChanged(m_schema);
 }
 
 void Document::endEdit()
@@ -325,11 +285,12 @@ void Document::endEdit()
     if (--m_editDepth > 0)
         return;
     const std::unique_ptr<PendingEdit> edit = std::move(m_pending);
-    if (edit->full)
-        m_derivation->reset(m_schema);
+    // The derivation replays what the steps recorded once, here, at the first read.
+    bool incremental = false;
     if (edit->derivationTouched) {
         m_analysis = analyse(derived());
-        refreshProblems();
+        incremental = m_derivation->lastUpdateWasIncremental();
+        refreshProblems(incremental);
     }
 
     for (ModelId id : edit->removedModels)
@@ -351,29 +312,21 @@ void Document::endEdit()
     if (!edit->derivationTouched)
         return;
 
-    if (edit->full) {
+    if (incremental)
+        Q_EMIT derivedChanged(m_derivation->lastRebuiltTables(), false);
+    else
         Q_EMIT derivedChanged({}, true);
-    } else {
-        QVector<int> tables;
-        for (ModelId id : edit->rebuiltModels) {
-            const int t = tableOf(id);
-            if (t >= 0)
-                tables << t;
-        }
-        for (const QString &junction : edit->rebuiltJunctions) {
-            const int t = derived().tableIndexByModel(junction);
-            if (t >= 0)
-                tables << t;
-        }
-        std::sort(tables.begin(), tables.end());
-        Q_EMIT derivedChanged(tables, false);
-    }
     Q_EMIT analysisChanged();
 }
 
-void Document::refreshProblems()
+void Document::refreshProblems(bool incremental)
 {
-    m_problems = m_loadWarnings + checkSchema(m_schema, derived(), m_analysis, false);
+    // Lint keeps the problems of the tables an incremental update did not rebuild.
+    if (incremental)
+        m_lint->update(m_schema, derived(), m_analysis, false, m_derivation->lastRebuiltTables());
+    else
+        m_lint->reset(m_schema, derived(), m_analysis, false);
+    m_problems = m_loadWarnings + m_lint->problems();
 }
 
 } // namespace mc

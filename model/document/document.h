@@ -19,6 +19,7 @@ class QUndoStack;
 namespace mc {
 
 class IncrementalDerivation;
+class Lint;
 
 /// Stable identity of a model or association in an open document: survives
 /// renames, reordering, undo and redo. 0 is never a valid id.
@@ -75,8 +76,8 @@ public:
     // ---- ids --------------------------------------------------------------------
     int modelCount() const { return m_schema.models.size(); }
     ModelId modelIdAt(int index) const { return m_modelIds.value(index); }
-    int indexOfModel(ModelId id) const;       ///< -1 when absent
-    const Model *model(ModelId id) const;     ///< nullptr when absent
+    int indexOfModel(ModelId id) const;               ///< -1 when absent
+    const Model *model(ModelId id) const;             ///< nullptr when absent
     ModelId modelIdByName(const QString &name) const; ///< 0 when absent
     int associationCount() const { return m_schema.associations.size(); }
     AssociationId associationIdAt(int index) const { return m_associationIds.value(index); }
@@ -126,17 +127,15 @@ Q_SIGNALS:
     void modifiedChanged(bool modified);
 
 private:
-    void rederive(bool full);
-    void refreshProblems();
+    void refreshProblems(bool incremental);
     void rebuildIndexLookups() const;
-    void markModelsDirty();
-    void noteRebuilt(const Association &association);
 
     Schema m_schema;
     QString m_path;
     Diagnostics m_loadWarnings;
     std::unique_ptr<QUndoStack> m_undoStack;
     std::unique_ptr<IncrementalDerivation> m_derivation;
+    std::unique_ptr<Lint> m_lint;
     Analysis m_analysis;
     Diagnostics m_problems;
 

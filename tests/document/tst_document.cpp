@@ -85,6 +85,7 @@ private Q_SLOTS:
     void signalsNameWhatChanged();
     void pasteRenamesAndKeepsAssociationsAmongCopies();
     void deleteOneModelTakesItsAssociationsInOneStep();
+    void modelEditsNameOnlyTheTablesTheyRebuild();
 };
 
 using MakeCommand = std::function<QUndoCommand *(Document *)>;
@@ -100,15 +101,12 @@ void TestDocument::undoRedoRoundTrip_data()
     QTest::newRow("add association") << MakeCommand([](Document *d) {
         return addAssociationCommand(d, hasMany(QStringLiteral("Picture"), QStringLiteral("User")));
     });
-    QTest::newRow("delete model") << MakeCommand([=](Document *d) {
-        return deleteCommand(d, {user(d)}, {});
-    });
-    QTest::newRow("delete association") << MakeCommand([](Document *d) {
-        return deleteCommand(d, {}, {d->associationIdAt(0)});
-    });
-    QTest::newRow("rename model") << MakeCommand([=](Document *d) {
-        return renameModelCommand(d, picture(d), QStringLiteral("Photo"));
-    });
+    QTest::newRow("delete model") << MakeCommand(
+        [=](Document *d) { return deleteCommand(d, {user(d)}, {}); });
+    QTest::newRow("delete association")
+        << MakeCommand([](Document *d) { return deleteCommand(d, {}, {d->associationIdAt(0)}); });
+    QTest::newRow("rename model") << MakeCommand(
+        [=](Document *d) { return renameModelCommand(d, picture(d), QStringLiteral("Photo")); });
     QTest::newRow("set attribute type") << MakeCommand([=](Document *d) {
         Model m = *d->model(user(d));
         m.attributes[0].type = DataType::parse(QStringLiteral("STRING(40)"));
@@ -151,15 +149,12 @@ void TestDocument::undoRedoRoundTrip_data()
     QTest::newRow("paste") << MakeCommand([=](Document *d) {
         return pasteCommand(d, copyModels(*d, {user(d), picture(d)}), QPointF(50, 50));
     });
-    QTest::newRow("duplicate") << MakeCommand([=](Document *d) {
-        return duplicateCommand(d, {picture(d)});
-    });
-    QTest::newRow("constraints false fix") << MakeCommand([](Document *d) {
-        return constraintsFalseCommand(d, d->associationIdAt(0));
-    });
-    QTest::newRow("add index fix") << MakeCommand([=](Document *d) {
-        return addIndexCommand(d, picture(d), {QStringLiteral("UserId")});
-    });
+    QTest::newRow("duplicate") << MakeCommand(
+        [=](Document *d) { return duplicateCommand(d, {picture(d)}); });
+    QTest::newRow("constraints false fix") << MakeCommand(
+        [](Document *d) { return constraintsFalseCommand(d, d->associationIdAt(0)); });
+    QTest::newRow("add index fix") << MakeCommand(
+        [=](Document *d) { return addIndexCommand(d, picture(d), {QStringLiteral("UserId")}); });
 }
 
 void TestDocument::undoRedoRoundTrip()
@@ -270,8 +265,8 @@ void TestDocument::saveAndReloadGiveTheSameDocument()
     const QString path = dir.filePath(QStringLiteral("design.json"));
     Document doc;
     doc.reset(example());
-    doc.undoStack()->push(addAssociationCommand(
-        &doc, hasMany(QStringLiteral("Picture"), QStringLiteral("User"))));
+    doc.undoStack()->push(
+        addAssociationCommand(&doc, hasMany(QStringLiteral("Picture"), QStringLiteral("User"))));
     QVERIFY(doc.save(path));
     Document reopened;
     Diagnostics problems;
@@ -312,8 +307,8 @@ void TestDocument::signalsNameWhatChanged()
     QSignalSpy derived(&doc, &Document::derivedChanged);
     QSignalSpy analysis(&doc, &Document::analysisChanged);
     QSignalSpy moved(&doc, &Document::positionsChanged);
-    doc.undoStack()->push(addAssociationCommand(
-        &doc, hasMany(QStringLiteral("Picture"), QStringLiteral("User"))));
+    doc.undoStack()->push(
+        addAssociationCommand(&doc, hasMany(QStringLiteral("Picture"), QStringLiteral("User"))));
     QCOMPARE(added.size(), 1);
     QCOMPARE(added[0][0].value<AssociationId>(), doc.associationIdAt(2));
     QCOMPARE(derived.size(), 1);
@@ -346,8 +341,7 @@ void TestDocument::pasteRenamesAndKeepsAssociationsAmongCopies()
     QCOMPARE(doc.associationCount(), 4);
     QCOMPARE(doc.schema().associations[2].source, QStringLiteral("User2"));
     QCOMPARE(doc.schema().associations[2].target, QStringLiteral("Picture2"));
-    QCOMPARE(doc.model(doc.modelIdByName(QStringLiteral("Picture2")))->position,
-             QPointF(360, 0));
+    QCOMPARE(doc.model(doc.modelIdByName(QStringLiteral("Picture2")))->position, QPointF(360, 0));
     QVERIFY(!doc.derived().error);
     QString error;
     QVERIFY(!pasteCommand(&doc, QByteArray("{not json"), QPointF(), &error));
@@ -358,12 +352,40 @@ void TestDocument::deleteOneModelTakesItsAssociationsInOneStep()
 {
     Document doc;
     doc.reset(example());
-    doc.undoStack()->push(
-        deleteCommand(&doc, {doc.modelIdByName(QStringLiteral("Picture"))}, {}));
+    doc.undoStack()->push(deleteCommand(&doc, {doc.modelIdByName(QStringLiteral("Picture"))}, {}));
     QCOMPARE(doc.undoStack()->count(), 1);
     QCOMPARE(doc.modelCount(), 1);
     QCOMPARE(doc.associationCount(), 0);
     QVERIFY(!doc.derived().error);
+}
+
+void TestDocument::modelEditsNameOnlyTheTablesTheyRebuild()
+{
+    Document doc;
+    doc.reset(example());
+    QSignalSpy derived(&doc, &Document::derivedChanged);
+    const ModelId picture = doc.modelIdByName(QStringLiteral("Picture"));
+    Model m = *doc.model(picture);
+    m.attributes[0].comment = QStringLiteral("jpeg, png or gif");
+    doc.undoStack()->push(setModelCommand(&doc, picture, m, QStringLiteral("comment")));
+    QCOMPARE(derived.size(), 1);
+    QCOMPARE(derived[0][1].toBool(), false); // incremental
+    QCOMPARE(derived[0][0].value<QVector<int>>(), QVector<int>{doc.tableOf(picture)});
+    const DerivedTable &pictures = doc.derived().tables[doc.tableOf(picture)];
+    QCOMPARE(pictures.columns[pictures.columnIndexByName(QStringLiteral("format"))].comment,
+             QStringLiteral("jpeg, png or gif"));
+    // A rename changes what the other end reads (the FK's name): both tables.
+    doc.undoStack()->push(renameModelCommand(&doc, picture, QStringLiteral("Photo")));
+    QCOMPARE(derived.size(), 2);
+    QCOMPARE(derived[1][1].toBool(), false);
+    const QVector<int> rebuilt = derived[1][0].value<QVector<int>>();
+    QVERIFY(rebuilt.contains(doc.tableOf(picture)));
+    QVERIFY(rebuilt.contains(doc.tableOf(doc.modelIdByName(QStringLiteral("User")))));
+    const int users = doc.tableOf(doc.modelIdByName(QStringLiteral("User")));
+    QVERIFY(doc.derived().tables[users].columnIndexByName(QStringLiteral("ProfilePictureId")) >= 0);
+    QVERIFY(doc.derived().tables[doc.tableOf(picture)].columnIndexByName(
+                QStringLiteral("UserId")) >= 0);
+    QCOMPARE(doc.derived().tables[doc.tableOf(picture)].table, QStringLiteral("Photos"));
 }
 
 QTEST_GUILESS_MAIN(TestDocument)
