@@ -27,7 +27,7 @@ cmake --build build -j "$jobs"
 
 if [[ "${MC_QUICK:-0}" != 1 ]]; then
     step "build with AddressSanitizer + UndefinedBehaviorSanitizer"
-    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMC_SANITIZE=ON >/dev/null
+    cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMC_SANITIZE=ON -DMC_BENCH=OFF >/dev/null
     cmake --build build-asan -j "$jobs"
 
     step "build the loader fuzzer (clang, libFuzzer)"
