@@ -57,7 +57,10 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent)
     m_legend->raise();
 }
 
-CanvasView::~CanvasView() = default;
+CanvasView::~CanvasView()
+{
+    delete m_nameEditor;
+}
 
 // ---- zoom and pan -------------------------------------------------------------------
 
