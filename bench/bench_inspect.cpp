@@ -5,7 +5,9 @@
 // renames; incremental derivation + analysis) and checkSchema() (the problems the
 // editor recomputes after every edit). Prints figures; asserts nothing.
 //
-// Usage: bench_inspect [--write DIR] [--edits RUNS] [SIZES...]
+// Usage: bench_inspect [--write DIR] [--edits RUNS] [--verify 1] [SIZES...]
+// --verify 1 also compares the problems Lint keeps after every edit with
+// checkSchema() (untimed) and prints the edits where they differ.
 
 #include "benchedits.h"
 
@@ -140,11 +142,14 @@ int main(int argc, char *argv[])
     QStringList args = app.arguments().mid(1);
     QString writeDir;
     int editRuns = 7;
+    bool verify = false;
     while (args.size() >= 2 && args.first().startsWith(QLatin1String("--"))) {
         if (args.first() == QLatin1String("--write"))
             writeDir = args.at(1);
         else if (args.first() == QLatin1String("--edits"))
             editRuns = std::max(1, args.at(1).toInt());
+        else if (args.first() == QLatin1String("--verify"))
+            verify = args.at(1).toInt() != 0;
         args = args.mid(2);
     }
     QList<int> sizes;
@@ -189,7 +194,7 @@ int main(int argc, char *argv[])
         largest = *schema;
     }
 
-    benchEdits(largest, editRuns, out);
+    benchEdits(largest, editRuns, out, verify);
     benchLint(largest, editRuns, out);
     return 0;
 }

@@ -38,7 +38,7 @@ struct EditTimes
 class EditBench
 {
 public:
-    EditBench(Schema &schema) : m_schema(schema), m_inc(schema)
+    EditBench(Schema &schema, bool verify) : m_schema(schema), m_inc(schema), m_verify(verify)
     {
         m_lint.reset(schema, m_inc.derived(), analyse(m_inc.derived()), false);
     }
@@ -64,10 +64,39 @@ public:
             m_lint.reset(m_schema, d, a, false);
         t.lint << ms(timer.nsecsElapsed());
         t.rebuilt = m_inc.lastRebuiltTables().size();
+        if (m_verify)
+            check(kind, d, a);
+    }
+
+    /// Lint's problems must be checkSchema()'s, entry for entry.
+    void check(const char *kind, const DerivedSchema &d, const Analysis &a)
+    {
+        const Diagnostics expected = checkSchema(m_schema, d, a, false);
+        const Diagnostics &got = m_lint.problems();
+        int first = -1;
+        for (int i = 0; i < std::max(expected.size(), got.size()) && first < 0; ++i) {
+            if (i >= expected.size() || i >= got.size() ||
+                expected[i].severity != got[i].severity || expected[i].path != got[i].path ||
+                expected[i].message != got[i].message)
+                first = i;
+        }
+        if (first >= 0)
+            m_mismatches << QStringLiteral(
+                                "%1: %2 problems, checkSchema %3, first difference at %4")
+                                .arg(QLatin1String(kind))
+                                .arg(got.size())
+                                .arg(expected.size())
+                                .arg(first);
+        ++m_checked;
     }
 
     void print(QTextStream &out)
     {
+        if (m_verify)
+            out << QString::asprintf("verified %d edits against checkSchema: %lld differ\n",
+                                     m_checked, qlonglong(m_mismatches.size()));
+        for (const QString &m : std::as_const(m_mismatches))
+            out << "  MISMATCH " << m << "\n";
         for (const char *kind : std::as_const(m_order)) {
             const EditTimes &t = m_times[kind];
             QVector<double> all;
@@ -85,6 +114,9 @@ private:
     Schema &m_schema;
     IncrementalDerivation m_inc;
     Lint m_lint;
+    bool m_verify = false;
+    int m_checked = 0;
+    QStringList m_mismatches;
     QVector<const char *> m_order;
     std::map<std::string, EditTimes> m_times;
 };
@@ -264,9 +296,9 @@ void deleteEdits(EditBench &bench, Schema &schema)
 
 } // namespace
 
-void benchEdits(Schema &schema, int runs, QTextStream &out)
+void benchEdits(Schema &schema, int runs, QTextStream &out, bool verify)
 {
-    EditBench bench(schema);
+    EditBench bench(schema, verify);
     for (int r = 0; r < runs; ++r) {
         associationEdits(bench, schema, r);
         modelEdits(bench, schema);

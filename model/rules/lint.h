@@ -22,10 +22,11 @@ Diagnostics checkSchema(const Schema &schema, const DerivedSchema &derived,
 /// checkSchema() kept current across edits for the editor: the problems of one
 /// table (unindexed foreign keys, index fields, keys that lose their FK in a cycle)
 /// are kept per table and found again only for the tables an incremental
-/// derivation rebuilt, or whose model moved; those of shadowed accessors are kept
-/// per association and found again only when it, or the association claiming the
-/// name first, changed or moved. problems() always equals what checkSchema()
-/// returns for the same arguments.
+/// derivation rebuilt; those of shadowed accessors are kept per association and
+/// found again only when it, or the association claiming the name first, changed.
+/// An insertion or removal in the middle only rewrites the indices in the problems
+/// that moved, and problems() is updated in place from the first one that changed.
+/// problems() always equals what checkSchema() returns for the same arguments.
 class Lint
 {
 public:
@@ -62,34 +63,34 @@ private:
         std::optional<QString> through;
         QString source, target, asName, asSingular, asPlural, resolvedSource;
         QStringList shadowed, accessors;
-        QVector<int> owners; ///< per shadowed name: the association claiming it, -1: an attribute
+        QVector<int> owners;  ///< per shadowed name: the association claiming it, -1: an attribute
+        QVector<int> ownerAt; ///< per shadowed name: where the owner's index is in the message
+        int at = -1;          ///< the association's index when its problems were written
         Diagnostics problems;
     };
     bool updateTables(const DerivedSchema &derived, const QVector<int> &rebuilt);
+    void realignTables(const DerivedSchema &derived, std::vector<char> &fresh);
     bool updateCyclicKeys(const DerivedSchema &derived);
-    void concatenateTables(bool inPlace, const std::vector<char> &fresh,
-                           const QVector<int> &unindexedBefore);
     bool updateAccessors(const Schema &schema, const DerivedSchema &derived);
+    bool alignAccessors(const Schema &schema, const DerivedSchema &derived, std::vector<char> &same,
+                        QVector<int> &oldToNew);
+    static bool renumber(AccessorProblems &e, int at, const QVector<int> &oldToNew);
+    static bool renumber(TableProblems &p, const DerivedTable &table);
     void remember(AccessorProblems &e, const Association &d, const ResolvedAssociation &r) const;
     bool matches(const AccessorProblems &e, const Association &d,
                  const ResolvedAssociation &r) const;
+    void assemble(const Diagnostics &head);
 
     QVector<TableProblems> m_tables;       ///< parallel to the last derived tables
     QVector<AccessorProblems> m_accessors; ///< parallel to the last associations
-    /// The above, concatenated in checkSchema()'s order.
-    Diagnostics m_cyclicKeys, m_indexFields, m_accessorProblems, m_unindexed;
+    /// Parts of the head, concatenated in checkSchema()'s order.
+    Diagnostics m_cyclicKeys, m_indexFields;
     bool m_cyclicKeysStale = true;
-    /// One table's stretch of m_unindexed replaced: `removed` problems at `at` by `inserted`.
-    struct Splice
-    {
-        int at = 0;
-        int removed = 0;
-        Diagnostics inserted;
-        void apply(Diagnostics &list, int base) const;
-    };
-    QVector<Splice> m_splices; ///< made to m_unindexed since m_problems was made
-    bool m_tailStale = true; ///< m_problems after the head is not m_accessorProblems + m_unindexed
-    int m_headSize = 0;
+    /// The first table / association whose problems changed or moved in this update:
+    /// m_problems is as it was up to their stretch.
+    int m_firstTable = 0, m_firstAccessor = 0;
+    int m_headSize = 0;      ///< m_problems' head: define error, cycles, index fields
+    int m_accessorCount = 0; ///< then the shadowed accessors; then the unindexed keys
     Diagnostics m_problems;
 };
 

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void sharedTableName();
     void junctionKeysInACycleLoseTheirForeignKeys();
     void problemsKeptAcrossEditsFollowThem();
+    void problemsFollowRemovalsInTheMiddle();
 };
 
 void TestLint::unindexedForeignKeyOffersTheIndex()
@@ -194,6 +195,69 @@ void TestLint::problemsKeptAcrossEditsFollowThem()
     inc.associationRemoved(schema, 3, avatar);
     check();
     QVERIFY(!anyContains(kept.problems(), QStringLiteral("gets no foreign key")));
+}
+
+void TestLint::problemsFollowRemovalsInTheMiddle()
+{
+    // Deleting in the middle moves the problems after it: their paths, the index
+    // of the association that claimed a name first, and the model in the fix.
+    const QByteArray doc = R"j({"format": "modelcanvas/1", "models": [
+        {"name": "Tag", "attributes": []}, {"name": "User", "attributes": []},
+        {"name": "Album", "attributes": []}, {"name": "Picture", "attributes": []},
+        {"name": "Comment", "attributes": []}], "associations": [
+        {"type": "hasMany", "source": "Tag", "target": "Album"},
+        {"type": "hasMany", "source": "User", "target": "Picture"},
+        {"type": "hasMany", "source": "User", "target": "Picture", "foreignKey": "ownerId"},
+        {"type": "hasMany", "source": "Album", "target": "Comment"},
+        {"type": "hasMany", "source": "Picture", "target": "Comment"},
+        {"type": "belongsTo", "source": "Comment", "target": "Album", "as": "Cover"}]})j";
+    Schema schema = *readSchema(doc).schema;
+    IncrementalDerivation inc(schema);
+    Lint kept;
+    kept.reset(schema, inc.derived(), analyse(inc.derived()), false);
+    auto check = [&] {
+        const Analysis a = analyse(inc.derived());
+        kept.update(schema, inc.derived(), a, false, inc.lastRebuiltTables());
+        QCOMPARE(texts(kept.problems()), texts(checkSchema(schema, inc.derived(), a, false)));
+    };
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("associations[2].as: accessor User.")));
+    const Association first = schema.associations.takeFirst();
+    inc.associationRemoved(schema, 0, first);
+    check();
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("is not defined: associations[0] "
+                                                        "(User.hasMany(Picture)) already")));
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("associations[1].as: accessor User.")));
+    // Album with its associations, as the editor deletes it: one update.
+    for (int i = schema.associations.size() - 1; i >= 0; --i) {
+        const Association &a = schema.associations[i];
+        if (a.source != QLatin1String("Album") && a.target != QLatin1String("Album"))
+            continue;
+        const Association removed = schema.associations.takeAt(i);
+        inc.associationRemoved(schema, i, removed);
+    }
+    const Model album = schema.models.takeAt(2);
+    inc.modelRemoved(schema, 2, album);
+    check();
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("to models[2].indexes")));
+    QVERIFY(!anyContains(kept.problems(), QStringLiteral("Albums")));
+    // A rename that changes no message, then a model inserted before it.
+    Model before = schema.models[1];
+    schema.models[1].name = QStringLiteral("Person");
+    inc.modelChanged(schema, 1, before);
+    for (int i = 0; i < schema.associations.size(); ++i) {
+        Association &a = schema.associations[i];
+        const Association was = a;
+        if (a.source == QLatin1String("User"))
+            a.source = QStringLiteral("Person");
+        if (a.target == QLatin1String("User"))
+            a.target = QStringLiteral("Person");
+        inc.associationChanged(schema, i, was);
+    }
+    check();
+    schema.models.insert(1, album);
+    inc.modelInserted(schema, 1);
+    check();
+    QVERIFY(anyContains(kept.problems(), QStringLiteral("to models[3].indexes")));
 }
 
 QTEST_GUILESS_MAIN(TestLint)
