@@ -101,8 +101,13 @@ void Document::rebuildIndexLookups() const
         return;
     m_modelIndex.clear();
     m_modelIndex.reserve(m_modelIds.size());
-    for (int i = 0; i < m_modelIds.size(); ++i)
+    m_modelByName.clear();
+    m_modelByName.reserve(m_modelIds.size());
+    // Backwards, so that the first model of a name (Schema::modelIndex()) wins.
+    for (int i = m_modelIds.size() - 1; i >= 0; --i) {
         m_modelIndex.insert(m_modelIds[i], i);
+        m_modelByName.insert(m_schema.models[i].name, m_modelIds[i]);
+    }
     m_associationIndex.clear();
     m_associationIndex.reserve(m_associationIds.size());
     for (int i = 0; i < m_associationIds.size(); ++i)
@@ -124,7 +129,8 @@ const Model *Document::model(ModelId id) const
 
 ModelId Document::modelIdByName(const QString &name) const
 {
-    return modelIdAt(m_schema.modelIndex(name));
+    rebuildIndexLookups();
+    return m_modelByName.value(name, 0);
 }
 
 int Document::indexOfAssociation(AssociationId id) const
@@ -209,6 +215,8 @@ void Document::setModel(ModelId id, const Model &model)
     if (index < 0)
         return;
     const Model before = std::exchange(m_schema.models[index], model);
+    if (before.name != model.name)
+        m_lookupsStale = true;
     if (!m_pending->changedModels.contains(id) && !m_pending->addedModels.contains(id))
         m_pending->changedModels << id;
     m_pending->derivationTouched = true;
@@ -326,7 +334,14 @@ void Document::refreshProblems(bool incremental)
         m_lint->update(m_schema, derived(), m_analysis, false, m_derivation->lastRebuiltTables());
     else
         m_lint->reset(m_schema, derived(), m_analysis, false);
-    m_problems = m_loadWarnings + m_lint->problems();
+    // Lint updates its list in place: a copy held here would make it copy 35,000
+    // problems at 10,000 models on every edit, so one is made only for load warnings.
+    m_problems = m_loadWarnings.isEmpty() ? Diagnostics() : m_loadWarnings + m_lint->problems();
+}
+
+const Diagnostics &Document::problems() const
+{
+    return m_loadWarnings.isEmpty() ? m_lint->problems() : m_problems;
 }
 
 } // namespace mc

@@ -67,7 +67,7 @@ public:
     const DerivedSchema &derived() const;
     const Analysis &analysis() const { return m_analysis; }
     /// Loader warnings, the define error, cycles and lint (checkSchema()).
-    const Diagnostics &problems() const { return m_problems; }
+    const Diagnostics &problems() const;
 
     /// Editor state saved with the file (`view`: zoom, centre); not undoable and
     /// does not make the document modified.
@@ -143,6 +143,7 @@ private:
     QVector<AssociationId> m_associationIds; ///< parallel to m_schema.associations
     mutable QHash<ModelId, int> m_modelIndex;
     mutable QHash<AssociationId, int> m_associationIndex;
+    mutable QHash<QString, ModelId> m_modelByName; ///< first model of each name
     mutable bool m_lookupsStale = true;
     ModelId m_lastModelId = 0;
     AssociationId m_lastAssociationId = 0;
