@@ -27,6 +27,12 @@ struct Diagnostic
 
     /// `path: message`, or just the message when there is no path.
     QString toString() const;
+
+    bool operator==(const Diagnostic &o) const
+    {
+        return severity == o.severity && path == o.path && message == o.message;
+    }
+    bool operator!=(const Diagnostic &o) const { return !(*this == o); }
 };
 
 using Diagnostics = QVector<Diagnostic>;

@@ -95,18 +95,6 @@ bool sameList(const QStringList &a, const QStringList &b)
     return true;
 }
 
-bool same(const Diagnostics &a, const Diagnostics &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (int i = 0; i < a.size(); ++i) {
-        if (a[i].severity != b[i].severity || a[i].path != b[i].path ||
-            a[i].message != b[i].message)
-            return false;
-    }
-    return true;
-}
-
 int digitsOf(int n)
 {
     int digits = 1;
@@ -421,8 +409,8 @@ bool Lint::updateTables(const DerivedSchema &derived, const QVector<int> &rebuil
         unindexedKeys(table, p.unindexed);
         if (inPlace) {
             const TableProblems &was = m_tables[t];
-            if (was.referencingKeys == p.referencingKeys && same(was.indexFields, p.indexFields) &&
-                same(was.unindexed, p.unindexed)) {
+            if (was.referencingKeys == p.referencingKeys && was.indexFields == p.indexFields &&
+                was.unindexed == p.unindexed) {
                 // Rebuilt, yet the same problems: their column names may differ,
                 // and the model's name (a rename that changed no message).
                 m_tables[t].keyAssociations = {-2};

@@ -9,18 +9,6 @@ namespace mc {
 
 namespace {
 
-bool sameDiagnostics(const Diagnostics &a, const Diagnostics &b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (int i = 0; i < a.size(); ++i) {
-        if (a[i].severity != b[i].severity || a[i].path != b[i].path ||
-            a[i].message != b[i].message)
-            return false;
-    }
-    return true;
-}
-
 QString firstLine(const QString &text)
 {
     const int end = text.indexOf(QLatin1Char('\n'));
@@ -42,7 +30,7 @@ ProblemListModel::ProblemListModel(Document *document, QObject *parent)
 bool ProblemListModel::setDiagnostics(const Diagnostics &diagnostics, bool resolvable)
 {
     // Most edits leave the problems as they were: keep the rows (and the selection).
-    if (resolvable == m_resolvable && sameDiagnostics(diagnostics, m_rows))
+    if (resolvable == m_resolvable && diagnostics == m_rows)
         return false;
     beginResetModel();
     m_rows = diagnostics;
