@@ -2,7 +2,9 @@
 // bench_inspect's: about two associations per model): open to first paint, a full
 // repaint at fit-all and at 100%, one drag step, and one edit end to end with the
 // scene's update and repaint. Prints figures; asserts nothing. `--shot DIR` also
-// saves pictures of the example (light and dark) and of 1,000 models at fit-all.
+// saves pictures of the example (light and dark) and of 1,000 models at fit-all;
+// `--no-edits` stops each size after the drag (the paint figures alone); `--only N`
+// runs the grid of N models alone.
 #include "associationedgeitem.h"
 #include "canvasscene.h"
 #include "canvasview.h"
@@ -110,10 +112,31 @@ void repaintLine(const char *what, int n, CanvasView &view)
     std::fflush(stdout);
 }
 
+/// One step of a pan with the middle button at 100%: the view scrolls and repaints
+/// the strips it uncovers.
+void panLine(int n, CanvasView &view)
+{
+    const QPoint from = view.viewport()->rect().center();
+    QTest::mousePress(view.viewport(), Qt::MiddleButton, {}, from);
+    QApplication::processEvents();
+    QElapsedTimer t;
+    t.start();
+    const double c0 = cpuMs();
+    const int steps = 20;
+    for (int i = 1; i <= steps; ++i) {
+        QTest::mouseMove(view.viewport(), from - QPoint(6 * i, 4 * i));
+        QApplication::processEvents();
+    }
+    std::printf("%-44s %6d models %10.2f ms (cpu %.2f)\n", "one pan step (middle button, 100%)", n,
+                msSince(t) / steps, (cpuMs() - c0) / steps);
+    QTest::mouseRelease(view.viewport(), Qt::MiddleButton, {}, from - QPoint(6 * steps, 4 * steps));
+    QApplication::processEvents();
+}
+
 /// \a placed: positions dropped, so the canvas lays the models out (placeModels())
 /// the way it does for an imported project; otherwise the generator's grid, where
 /// edges run to random earlier models (long lines across the whole diagram).
-void run(int n, const QString &shotDir, bool placed)
+void run(int n, const QString &shotDir, bool placed, bool edits)
 {
     LoadResult loaded = readSchema(generate(n));
     if (!loaded.ok()) {
@@ -145,6 +168,12 @@ void run(int n, const QString &shotDir, bool placed)
     repaintLine("full repaint at fit-all", n, view);
     if (!shotDir.isEmpty() && n == 1000)
         view.grab().save(shotDir + QStringLiteral("/canvas-1000-fit.png"));
+    // Between fit-all and 100%: named boxes and bare edge lines.
+    view.setZoom(0.2);
+    view.viewport()->grab();
+    repaintLine("full repaint at 20%", n, view);
+    if (!shotDir.isEmpty() && n == 1000)
+        view.grab().save(shotDir + QStringLiteral("/canvas-1000-20.png"));
     t.start();
     view.setZoom(1.0);
     view.viewport()->grab();
@@ -177,6 +206,7 @@ void run(int n, const QString &shotDir, bool placed)
     QApplication::processEvents();
     double worst = 0;
     t.start();
+    const double c0 = cpuMs();
     const int steps = 20;
     for (int i = 1; i <= steps; ++i) {
         QElapsedTimer step;
@@ -186,13 +216,17 @@ void run(int n, const QString &shotDir, bool placed)
         worst = std::max(worst, msSince(step));
     }
     const double mean = msSince(t) / steps;
-    std::printf("%-44s %6d models %10.2f ms (worst %.2f; %lld edges on the node)\n",
-                "one drag step (move, re-route, repaint)", n, mean, worst,
+    const double meanCpu = (cpuMs() - c0) / steps;
+    std::printf("%-44s %6d models %10.2f ms (cpu %.2f; worst %.2f; %lld edges on the node)\n",
+                "one drag step (move, re-route, repaint)", n, mean, meanCpu, worst,
                 qlonglong(node->edges().size()));
     t.start();
     QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, at + QPoint(4 * steps, 3 * steps));
     QApplication::processEvents();
     line("drop: the move command, end to end", n, msSince(t));
+    panLine(n, view);
+    if (!edits)
+        return;
 
     {
         // The same rename without a canvas: what the document and commands cost alone.
@@ -299,8 +333,15 @@ int main(int argc, char **argv)
     const QString shotDir = shot > 0 ? args.value(shot + 1) : QString();
     if (!shotDir.isEmpty())
         shootExample(shotDir);
+    const bool edits = !args.contains(QStringLiteral("--no-edits"));
+    // `--only N` times the grid of N models alone.
+    const int only = args.indexOf(QStringLiteral("--only"));
+    if (only > 0) {
+        run(args.value(only + 1).toInt(), QString(), false, edits);
+        return 0;
+    }
     for (int n : {1000, 5000})
-        run(n, shotDir, false);
-    run(5000, QString(), true);
+        run(n, shotDir, false, edits);
+    run(5000, QString(), true, edits);
     return 0;
 }

@@ -4,10 +4,12 @@
 
 #include <QGraphicsItem>
 #include <QPainterPath>
+#include <QPen>
 #include <QStaticText>
 
 namespace mc {
 
+class CanvasStyle;
 class NodeItem;
 
 /// An association: a line from source to target (through the junction node for
@@ -28,6 +30,8 @@ public:
     NodeItem *junction() const { return m_junction; }
 
     void setEndpoints(NodeItem *source, NodeItem *target);
+    /// Drops the nodes without telling them (they are being deleted with it).
+    void forgetNodes() { m_source = m_target = m_junction = nullptr; }
     /// \a anchor: this edge places the junction (the first one using it).
     void setJunction(NodeItem *junction, bool anchor);
     /// This edge is number \a index of \a count between the same two models.
@@ -45,11 +49,19 @@ public:
     /// Where the badge sits (scene coordinates): the middle of the edge.
     QPointF badgePos() const { return mapToScene(m_badgeRect.center()); }
 
+    /// The route in scene coordinates, and its straight segments (none for a loop).
+    const QPainterPath &path() const { return m_path; }
+    const QVector<QLineF> &segments() const { return m_segments; }
+    /// The line's pen: colour and width by cycle and selection, dashed without a
+    /// constraint; cosmetic (the same width at every zoom).
+    QPen linePen(const CanvasStyle &style) const;
+
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    static constexpr qreal markerSize = 10; ///< crow's foot length, bar offset
     struct End
     {
         QPointF point;
@@ -63,6 +75,7 @@ private:
     void routeLoop();
     void paintEnd(QPainter *painter, const End &end, const QColor &colour) const;
     void paintLabels(QPainter *painter, const QColor &colour) const;
+    void measureLabels();
     void layoutLabels();
     QString detailText() const;
 
@@ -86,6 +99,8 @@ private:
     QPointF m_outward;   ///< unit normal on the side of the edge's slot
     QRectF m_badgeRect;  ///< the badge, laid out once per route
     QRectF m_detailRect; ///< alias and FK name under it, empty when there is no room
+    qreal m_badgeWidth = 8;
+    qreal m_detailWidth = 0;
     QStaticText m_badgeText;
     QStaticText m_detailText;
     qreal m_room = 0; ///< length of the segment that carries the labels

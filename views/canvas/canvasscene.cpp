@@ -13,10 +13,14 @@ namespace mc {
 CanvasScene::CanvasScene(Document *document, QObject *parent)
     : QGraphicsScene(parent), m_document(document)
 {
-    // The default BSP index: zoomed in, it finds the few items in view (bench_canvas,
-    // 5,000 placed models: 4 ms per repaint and drag step at 100%, against 18 ms with
+    // The BSP index: zoomed in, it finds the few items in view (bench_canvas, 5,000
+    // placed models: 4 ms per repaint and drag step at 100%, against 18 ms with
     // NoIndex); an edit never re-routes long edges needlessly (see setContent()).
+    // Qt picks a depth from the item count (14 at 16,000 items: 16,384 leaves), and a
+    // long edge that moves leaves and re-enters every leaf it crosses; at depth 10 a
+    // drag step at 5,000 models costs about half, repaints the same (bench_canvas).
     setItemIndexMethod(BspTreeIndex);
+    setBspTreeDepth(10);
     m_style = CanvasStyle(palette());
     connect(document, &Document::documentReset, this, &CanvasScene::rebuild);
     connect(document, &Document::modelAdded, this, [this](ModelId id) {
@@ -46,7 +50,8 @@ CanvasScene::CanvasScene(Document *document, QObject *parent)
 
 CanvasScene::~CanvasScene()
 {
-    // Edges detach from nodes in their destructor: delete them while nodes live.
+    // Going away is not a selection change: nobody hears the items go.
+    blockSignals(true);
     clearItems();
 }
 
@@ -97,6 +102,15 @@ QRectF CanvasScene::itemsRect(const QVector<ModelId> &models,
         if (AssociationEdgeItem *edge = m_edges.value(id))
             rect = rect.united(edge->sceneBoundingRect());
     return rect;
+}
+
+void CanvasScene::setInMotion(bool inMotion)
+{
+    if (inMotion == m_inMotion)
+        return;
+    m_inMotion = inMotion;
+    if (!inMotion)
+        update();
 }
 
 void CanvasScene::setDialect(Dialect dialect)
@@ -159,11 +173,15 @@ int CanvasScene::accessibleIndexOf(const QGraphicsItem *item) const
 
 void CanvasScene::clearItems()
 {
-    qDeleteAll(m_edges);
+    // Every item goes: clear() drops the index once, where deleting item by item
+    // took each long edge out of many index leaves (a third of a second at 5,000
+    // models). Edges forget their nodes first, so that the order does not matter;
+    // the maps are emptied first, so that whoever hears the selection go finds no
+    // deleted item in them.
+    for (AssociationEdgeItem *edge : qAsConst(m_edges))
+        edge->forgetNodes();
     m_edges.clear();
-    qDeleteAll(m_nodes);
     m_nodes.clear();
-    qDeleteAll(m_junctionOrder);
     m_junctionOrder.clear();
     m_junctions.clear();
     m_pairs.clear();
@@ -171,6 +189,7 @@ void CanvasScene::clearItems()
     m_cycleNodes.clear();
     m_cycleEdges.clear();
     m_autoPositions.clear();
+    clear();
 }
 
 void CanvasScene::rebuild()

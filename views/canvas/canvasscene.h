@@ -40,6 +40,12 @@ public:
     /// Colours for the items, following the scene's palette (light or dark).
     const CanvasStyle &style() const { return m_style; }
 
+    /// While nodes are dragged or the view panned, edges are drawn without
+    /// antialiasing (hundreds of long smooth lines cost a frame); the end of the
+    /// motion repaints them smooth.
+    void setInMotion(bool inMotion);
+    bool inMotion() const { return m_inMotion; }
+
     Dialect dialect() const { return m_dialect; }
     void setDialect(Dialect dialect);
 
@@ -47,6 +53,7 @@ public:
     AssociationEdgeItem *edge(AssociationId id) const { return m_edges.value(id); }
     JunctionNodeItem *junctionNode(const QString &model) const { return m_junctions.value(model); }
     int junctionCount() const { return m_junctionOrder.size(); }
+    const QVector<JunctionNodeItem *> &junctionNodes() const { return m_junctionOrder; }
 
     /// Nodes (document order), junctions, then edges (document order): what the
     /// view's accessible interface lists as its children.
@@ -102,6 +109,7 @@ private:
     QSet<NodeItem *> m_cycleNodes;
     QSet<AssociationId> m_cycleEdges;
     bool m_junctionsDirty = false;
+    bool m_inMotion = false;
 };
 
 } // namespace mc

@@ -35,7 +35,8 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent)
     setRubberBandSelectionMode(Qt::IntersectsItemShape);
     setTransformationAnchor(AnchorUnderMouse);
     setViewportUpdateMode(SmartViewportUpdate);
-    setOptimizationFlags(DontAdjustForAntialiasing);
+    // Every item sets the pen, brush, font and hints it uses: no save/restore per item.
+    setOptimizationFlags(DontAdjustForAntialiasing | DontSavePainterState);
     setAcceptDrops(true);
     setFocusPolicy(Qt::StrongFocus);
     m_aliasPrompt = AssociationPopup::defaultPrompt();
@@ -59,6 +60,8 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent)
 
 CanvasView::~CanvasView()
 {
+    // An open name editor commits when it loses focus, which its destruction as our
+    // child would cause after this object is no longer a CanvasView.
     delete m_nameEditor;
 }
 
@@ -229,6 +232,7 @@ void CanvasView::mousePressEvent(QMouseEvent *event)
 {
     if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
         m_panning = true;
+        m_scene->setInMotion(true);
         m_panLast = event->position().toPoint();
         viewport()->setCursor(Qt::ClosedHandCursor);
         event->accept();
@@ -263,6 +267,8 @@ void CanvasView::mouseMoveEvent(QMouseEvent *event)
         event->accept();
         return;
     }
+    if ((event->buttons() & Qt::LeftButton) && !m_dragStart.isEmpty())
+        m_scene->setInMotion(true);
     QGraphicsView::mouseMoveEvent(event);
 }
 
@@ -270,6 +276,7 @@ void CanvasView::mouseReleaseEvent(QMouseEvent *event)
 {
     if (m_panning) {
         m_panning = false;
+        m_scene->setInMotion(false);
         if (m_spaceHeld)
             viewport()->setCursor(Qt::OpenHandCursor);
         else
@@ -283,8 +290,10 @@ void CanvasView::mouseReleaseEvent(QMouseEvent *event)
         return;
     }
     QGraphicsView::mouseReleaseEvent(event);
-    if (event->button() == Qt::LeftButton)
+    if (event->button() == Qt::LeftButton) {
         commitMove();
+        m_scene->setInMotion(false);
+    }
 }
 
 void CanvasView::mouseDoubleClickEvent(QMouseEvent *event)
@@ -338,39 +347,6 @@ void CanvasView::dropEvent(QDropEvent *event)
         return;
     }
     event->ignore();
-}
-
-// ---- painting -----------------------------------------------------------------------
-
-void CanvasView::drawBackground(QPainter *painter, const QRectF &rect)
-{
-    const CanvasStyle style(palette());
-    painter->fillRect(rect, style.background());
-    // A dot grid, only where it stays readable (every dot would be noise zoomed out).
-    const qreal step = 40;
-    if (m_zoom < 0.35)
-        return;
-    QPen dot(style.gridDot(), 1);
-    dot.setCosmetic(true);
-    painter->setPen(dot);
-    QVector<QPointF> dots;
-    for (qreal x = std::floor(rect.left() / step) * step; x < rect.right(); x += step)
-        for (qreal y = std::floor(rect.top() / step) * step; y < rect.bottom(); y += step)
-            dots << QPointF(x, y);
-    painter->drawPoints(dots.constData(), int(dots.size()));
-}
-
-void CanvasView::drawForeground(QPainter *painter, const QRectF &)
-{
-    if (!m_connectFrom)
-        return;
-    ModelNodeItem *node = m_scene->modelNode(m_connectFrom);
-    if (!node)
-        return;
-    const CanvasStyle style(palette());
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(style.accent(), 2 / m_zoom, Qt::DashLine, Qt::RoundCap));
-    painter->drawLine(node->mapToScene(node->handleRect().center()), m_connectEnd);
 }
 
 void CanvasView::resizeEvent(QResizeEvent *event)

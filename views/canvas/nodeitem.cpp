@@ -6,8 +6,14 @@
 #include <QFontMetricsF>
 #include <QGraphicsScene>
 #include <QGraphicsSceneHoverEvent>
+#include <QHash>
 #include <QPainter>
+#include <QPainterPath>
 #include <QStyleOptionGraphicsItem>
+#include <QTextOption>
+
+#include <map>
+#include <tuple>
 
 namespace mc {
 
@@ -15,6 +21,27 @@ namespace {
 constexpr qreal minWidth = 150;
 constexpr qreal maxWidth = 420;
 constexpr qreal typeGap = 16;
+
+/// The advance of \a text, remembered: nodes repeat the same types and column
+/// names, and shaping each again cost most of building the scene's nodes.
+qreal textAdvance(const QFontMetricsF &metrics, QHash<QString, qreal> &cache, const QString &text)
+{
+    const auto it = cache.constFind(text);
+    if (it != cache.cend())
+        return *it;
+    const qreal width = metrics.horizontalAdvance(text);
+    if (cache.size() < 8192)
+        cache.insert(text, width);
+    return width;
+}
+/// Text drawn as given (QStaticText would otherwise guess at rich text).
+QStaticText plainText(const QString &text)
+{
+    QStaticText out;
+    out.setTextFormat(Qt::PlainText);
+    out.setText(text);
+    return out;
+}
 } // namespace
 
 NodeItem::NodeItem()
@@ -71,11 +98,13 @@ void NodeItem::relayout()
     m_rowHeight = body.height() + 4;
     m_headerHeight = title.height() + small.height() + CanvasStyle::padding * 1.5;
     m_markerWidth = small.horizontalAdvance(QStringLiteral("PK")) + 6;
+    static QHash<QString, qreal> bodyWidths;
+    static QHash<QString, qreal> smallWidths;
     m_nameWidth = 0;
     qreal typeWidth = 0;
     for (const NodeRow &row : m_content.rows) {
-        m_nameWidth = qMax(m_nameWidth, body.horizontalAdvance(row.name));
-        typeWidth = qMax(typeWidth, small.horizontalAdvance(row.type));
+        m_nameWidth = qMax(m_nameWidth, textAdvance(body, bodyWidths, row.name));
+        typeWidth = qMax(typeWidth, textAdvance(small, smallWidths, row.type));
     }
     const qreal header = qMax(title.horizontalAdvance(m_content.title),
                               small.horizontalAdvance(m_content.subtitle)) +
@@ -86,18 +115,59 @@ void NodeItem::relayout()
                                      : m_headerHeight + m_content.rows.size() * m_rowHeight +
                                            CanvasStyle::padding / 2;
     m_size = QSizeF(width, height);
+    m_headerBand = headerBand();
+    prepareHeaderTexts();
     const qreal right = width - CanvasStyle::padding;
     const qreal nameLeft = CanvasStyle::padding + m_markerWidth;
     m_rowLayout.clear();
     m_rowLayout.reserve(m_content.rows.size());
     for (const NodeRow &row : m_content.rows) {
-        const qreal typeX = right - small.horizontalAdvance(row.type);
-        m_rowLayout.append(
-            {body.elidedText(row.name, Qt::ElideRight, typeX - typeGap - nameLeft), typeX});
+        const qreal typeX = right - textAdvance(small, smallWidths, row.type);
+        const qreal room = typeX - typeGap - nameLeft;
+        m_rowLayout.append({plainText(textAdvance(body, bodyWidths, row.name) <= room
+                                          ? row.name
+                                          : body.elidedText(row.name, Qt::ElideRight, room)),
+                            plainText(row.type), typeX});
     }
     update();
     for (AssociationEdgeItem *edge : qAsConst(m_edges))
         edge->nodeMoved(this);
+}
+
+/// The header's static texts: shaped once per layout (or zoom), not per paint.
+void NodeItem::prepareHeaderTexts()
+{
+    m_titleText = plainText(m_content.title);
+    m_subtitleText = plainText(m_content.subtitle);
+    QTextOption centred(Qt::AlignHCenter);
+    centred.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_overviewTitle.setTextFormat(Qt::PlainText);
+    m_overviewTitle.setTextOption(centred);
+    m_overviewTitle.setTextWidth(m_size.width());
+    m_overviewTitle.setText(m_content.title);
+}
+
+/// Rounded top corners, square bottom. Simplifying it per paint cost more than the
+/// rest of the node, and per node most of a node's layout: nodes share a few
+/// widths, so each shape is simplified once.
+QPainterPath NodeItem::headerBand() const
+{
+    static std::map<std::tuple<qreal, qreal, bool>, QPainterPath> shapes;
+    const QRectF header = headerRect();
+    const auto key = std::make_tuple(header.width(), header.height(), m_collapsed);
+    const auto known = shapes.find(key);
+    if (known != shapes.end())
+        return known->second;
+    QPainterPath band;
+    band.setFillRule(Qt::WindingFill);
+    band.addRoundedRect(header.adjusted(0.5, 0.5, -0.5, 0), CanvasStyle::radius,
+                        CanvasStyle::radius);
+    if (!m_collapsed)
+        band.addRect(header.adjusted(0.5, header.height() / 2, -0.5, 0));
+    band = band.simplified();
+    if (shapes.size() < 4096)
+        shapes.emplace(key, band);
+    return band;
 }
 
 QRectF NodeItem::boundingRect() const
@@ -130,10 +200,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         paintRows(painter);
 }
 
-void NodeItem::paintBox(QPainter *painter, bool detailed)
+QPen NodeItem::boxPen(const CanvasStyle &style) const
 {
-    const CanvasStyle &style = CanvasStyle::of(this);
-    const QRectF box(QPointF(0, 0), m_size);
     QColor border = m_inCycle ? CanvasStyle::warning() : style.border();
     qreal width = m_inCycle ? 2.5 : 1;
     if (isSelected()) {
@@ -143,9 +211,47 @@ void NodeItem::paintBox(QPainter *painter, bool detailed)
     QPen pen(border, width);
     if (isJunction())
         pen.setStyle(Qt::DashLine);
+    return pen;
+}
+
+QColor NodeItem::boxFill(const CanvasStyle &style) const
+{
+    return m_inCycle ? style.warningFill() : style.nodeFill();
+}
+
+namespace {
+const QFont &overviewFont()
+{
+    static const QFont big = [] {
+        QFont f = CanvasStyle::titleFont();
+        f.setPointSizeF(f.pointSizeF() * 2.2);
+        return f;
+    }();
+    return big;
+}
+} // namespace
+
+bool NodeItem::overviewTitleReadable(qreal lod)
+{
+    static const qreal bigHeight = QFontMetricsF(overviewFont()).height();
+    return lod * bigHeight >= 5;
+}
+
+void NodeItem::paintOverviewTitle(QPainter *painter, const CanvasStyle &style) const
+{
+    painter->setFont(overviewFont());
+    painter->setPen(style.text());
+    const qreal top = (m_size.height() - m_overviewTitle.size().height()) / 2;
+    painter->drawStaticText(QPointF(0, qMax<qreal>(0, top)), m_overviewTitle);
+}
+
+void NodeItem::paintBox(QPainter *painter, bool detailed)
+{
+    const CanvasStyle &style = CanvasStyle::of(this);
+    const QRectF box(QPointF(0, 0), m_size);
     painter->setRenderHint(QPainter::Antialiasing, detailed);
-    painter->setPen(pen);
-    painter->setBrush(m_inCycle ? style.warningFill() : style.nodeFill());
+    painter->setPen(boxPen(style));
+    painter->setBrush(boxFill(style));
     if (detailed)
         painter->drawRoundedRect(box, CanvasStyle::radius, CanvasStyle::radius);
     else
@@ -153,33 +259,17 @@ void NodeItem::paintBox(QPainter *painter, bool detailed)
 
     if (!detailed) {
         // Zoomed out: a named box, the name enlarged; too small to read, no text.
-        static const QFont big = [] {
-            QFont f = CanvasStyle::titleFont();
-            f.setPointSizeF(f.pointSizeF() * 2.2);
-            return f;
-        }();
-        const qreal lod =
-            QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform());
-        static const qreal bigHeight = QFontMetricsF(big).height();
-        if (lod * bigHeight < 5)
-            return;
-        painter->setFont(big);
-        painter->setPen(style.text());
-        painter->drawText(box, Qt::AlignCenter | Qt::TextWordWrap, m_content.title);
+        if (overviewTitleReadable(
+                QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform())))
+            paintOverviewTitle(painter, style);
         return;
     }
     // Header band: rounded top corners, square bottom.
     const QRectF header = headerRect();
-    QPainterPath band;
-    band.setFillRule(Qt::WindingFill);
-    band.addRoundedRect(header.adjusted(0.5, 0.5, -0.5, 0), CanvasStyle::radius,
-                        CanvasStyle::radius);
-    if (!m_collapsed)
-        band.addRect(header.adjusted(0.5, header.height() / 2, -0.5, 0));
     painter->setPen(Qt::NoPen);
     painter->setBrush(m_inCycle ? style.warningFill()
                                 : (isJunction() ? style.junctionHeaderFill() : style.headerFill()));
-    painter->drawPath(band.simplified());
+    painter->drawPath(m_headerBand);
     if (!m_collapsed) {
         painter->setPen(QPen(style.border(), 0.8));
         painter->drawLine(header.bottomLeft(), header.bottomRight());
@@ -189,12 +279,11 @@ void NodeItem::paintBox(QPainter *painter, bool detailed)
     const qreal x = CanvasStyle::padding;
     painter->setFont(CanvasStyle::titleFont());
     painter->setPen(style.text());
-    painter->drawText(QPointF(x, CanvasStyle::padding * 0.75 + title.ascent()), m_content.title);
+    painter->drawStaticText(QPointF(x, CanvasStyle::padding * 0.75), m_titleText);
     painter->setFont(CanvasStyle::smallFont());
     painter->setPen(style.mutedText());
-    static const QFontMetricsF small(CanvasStyle::smallFont());
-    painter->drawText(QPointF(x, CanvasStyle::padding * 0.75 + title.height() + small.ascent()),
-                      m_content.subtitle);
+    painter->drawStaticText(QPointF(x, CanvasStyle::padding * 0.75 + title.height()),
+                            m_subtitleText);
     paintDecorations(painter, m_inCycle ? CanvasStyle::warning() : style.accent());
 }
 
@@ -209,6 +298,10 @@ void NodeItem::paintRows(QPainter *painter)
         return f;
     }();
     static const QFontMetricsF metrics(body);
+    static const qreal smallAscent = QFontMetricsF(small).ascent();
+    static const qreal italicAscent = QFontMetricsF(italic).ascent();
+    static const QStaticText pk = plainText(QStringLiteral("PK"));
+    static const QStaticText fk = plainText(QStringLiteral("FK"));
     const qreal left = CanvasStyle::padding;
     const qreal nameLeft = left + m_markerWidth;
     qreal y = m_headerHeight;
@@ -216,23 +309,26 @@ void NodeItem::paintRows(QPainter *painter)
         const NodeRow &row = m_content.rows[i];
         const RowLayout &layout = m_rowLayout[i];
         const qreal base = y + (m_rowHeight + metrics.ascent() - metrics.descent()) / 2;
+        // Static texts are placed by their top: the baseline less the ascent.
+        const qreal smallTop = base - smallAscent;
         painter->setFont(small);
         if (row.primaryKey) {
             painter->setPen(style.accent());
-            painter->drawText(QPointF(left, base), QStringLiteral("PK"));
+            painter->drawStaticText(QPointF(left, smallTop), pk);
         } else if (row.kind == NodeRow::ForeignKey || row.kind == NodeRow::Key) {
             painter->setPen(style.derived());
-            painter->drawText(QPointF(left, base), QStringLiteral("FK"));
+            painter->drawStaticText(QPointF(left, smallTop), fk);
         }
         painter->setPen(style.mutedText());
-        painter->drawText(QPointF(layout.typeX, base), row.type);
+        painter->drawStaticText(QPointF(layout.typeX, smallTop), layout.type);
         // Derived FK columns: italic in the link colour (the tooltip names the association).
         const bool derived = row.kind == NodeRow::ForeignKey;
         painter->setFont(derived ? italic : body);
         painter->setPen(derived
                             ? style.derived()
                             : (row.kind == NodeRow::Implicit ? style.mutedText() : style.text()));
-        painter->drawText(QPointF(nameLeft, base), layout.name);
+        painter->drawStaticText(
+            QPointF(nameLeft, base - (derived ? italicAscent : metrics.ascent())), layout.name);
         y += m_rowHeight;
     }
 }

@@ -3,11 +3,15 @@
 #include "nodecontent.h"
 
 #include <QGraphicsItem>
+#include <QPainterPath>
+#include <QPen>
+#include <QStaticText>
 #include <QVector>
 
 namespace mc {
 
 class AssociationEdgeItem;
+class CanvasStyle;
 
 /// A table box: header (name, table name) and one row per column. The base of the
 /// model and junction nodes; it caches what it paints and the edges that end on it
@@ -41,6 +45,14 @@ public:
     /// The column row under \a pos (item coordinates), -1 if none.
     int rowAt(const QPointF &pos) const;
 
+    /// The border and fill of the box (cycle and selection included).
+    QPen boxPen(const CanvasStyle &style) const;
+    QColor boxFill(const CanvasStyle &style) const;
+    /// Zoomed out, whether the enlarged name is large enough to read at \a lod.
+    static bool overviewTitleReadable(qreal lod);
+    /// The enlarged name in the box (item coordinates), as drawn zoomed out.
+    void paintOverviewTitle(QPainter *painter, const CanvasStyle &style) const;
+
 protected:
     virtual bool isJunction() const { return false; }
     /// Extras drawn over the header (the model node's handle and chevron).
@@ -50,19 +62,28 @@ protected:
 
 private:
     void relayout();
+    QPainterPath headerBand() const;
+    void prepareHeaderTexts();
     void paintBox(QPainter *painter, bool detailed);
     void paintRows(QPainter *painter);
 
     /// What paintRows() draws per row, measured once per layout, not per paint.
     struct RowLayout
     {
-        QString name; ///< elided to the room left by the type
+        QStaticText name; ///< elided to the room left by the type
+        QStaticText type;
         qreal typeX = 0;
     };
 
     NodeContent m_content;
     QVector<RowLayout> m_rowLayout;
     QVector<AssociationEdgeItem *> m_edges;
+    /// The enlarged name of the zoomed-out box, laid out once per zoom, not per paint.
+    QStaticText m_overviewTitle;
+    /// Header texts: shaped once, not on every paint (most of a node's paint cost).
+    QStaticText m_titleText;
+    QStaticText m_subtitleText;
+    QPainterPath m_headerBand;
     QSizeF m_size;
     qreal m_markerWidth = 0;
     qreal m_nameWidth = 0;
