@@ -134,7 +134,7 @@ void TestCanvas::exampleShowsEveryModelAndAssociation()
     // Hover tooltip: the accessors.
     QVERIFY(hasMany->toolTip().contains(QStringLiteral("user.getPictures()")));
     QVERIFY(hasMany->toolTip().contains(QStringLiteral("user.setPictures()")));
-    QCOMPARE(c.node(QStringLiteral("Picture"))->pos(), QPointF(260, 0));
+    QCOMPARE(c.node(QStringLiteral("Picture"))->pos(), QPointF(440, 0));
 }
 
 void TestCanvas::dragFromHandleCreatesTheChosenAssociation()
@@ -441,7 +441,7 @@ void TestCanvas::undoRedoReturnToTheSameScene()
     tags.through = QStringLiteral("PictureTags");
     step(addAssociationCommand(&c.document, tags));
     step(renameModelCommand(&c.document, user, QStringLiteral("Person")));
-    step(moveCommand(&c.document, {{picture, QPointF(260, 0)}}, {{picture, QPointF(500, 80)}},
+    step(moveCommand(&c.document, {{picture, QPointF(440, 0)}}, {{picture, QPointF(500, 80)}},
                      QStringLiteral("Move")));
     step(constraintsFalseCommand(&c.document, c.document.associationIdAt(0)));
     step(duplicateCommand(&c.document, {picture}));

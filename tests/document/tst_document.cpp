@@ -341,7 +341,7 @@ void TestDocument::pasteRenamesAndKeepsAssociationsAmongCopies()
     QCOMPARE(doc.associationCount(), 4);
     QCOMPARE(doc.schema().associations[2].source, QStringLiteral("User2"));
     QCOMPARE(doc.schema().associations[2].target, QStringLiteral("Picture2"));
-    QCOMPARE(doc.model(doc.modelIdByName(QStringLiteral("Picture2")))->position, QPointF(360, 0));
+    QCOMPARE(doc.model(doc.modelIdByName(QStringLiteral("Picture2")))->position, QPointF(540, 0));
     QVERIFY(!doc.derived().error);
     QString error;
     QVERIFY(!pasteCommand(&doc, QByteArray("{not json"), QPointF(), &error));

@@ -305,7 +305,15 @@ void TstEditorFlow::zoomAndEditKeysReachTheCanvas()
     QVERIFY(qAbs(canvas->zoom() - 1.25) < 1e-6);
     canvas->setZoom(0.2);
     QTest::keyClick(canvas, Qt::Key_0, Qt::ControlModifier);
-    QVERIFY(canvas->zoom() > 0.5);
+    // Fit all: larger than before, and every model in sight.
+    QVERIFY(canvas->zoom() > 0.3);
+    QRectF models;
+    for (QGraphicsItem *item : canvas->scene()->items()) {
+        if (item->type() == ModelNodeItem::Type)
+            models |= item->sceneBoundingRect();
+    }
+    QVERIFY(!models.isEmpty());
+    QVERIFY(canvas->viewport()->rect().contains(canvas->mapFromScene(models).boundingRect()));
     // The View menu's entries do the same from anywhere in the window.
     canvas->setZoom(1.0);
     action(w, "actionZoomOut")->trigger();

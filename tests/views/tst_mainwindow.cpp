@@ -345,7 +345,7 @@ void TstMainWindow::unplacedModelsArePlacedOnOpen()
     QTemporaryDir dir;
     QByteArray bytes = exampleBytes();
     bytes.replace(",\n      \"position\": {\"x\": 0, \"y\": 0}", "");
-    bytes.replace(",\n      \"position\": {\"x\": 260, \"y\": 0}", "");
+    bytes.replace(",\n      \"position\": {\"x\": 440, \"y\": 0}", "");
     QVERIFY(!bytes.contains("position"));
     const QString path = writeFile(dir, QStringLiteral("unplaced.json"), bytes);
     MainWindow w;
