@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds ModelCanvas in Release and prints the benchmark figures: the phases of
 # inspect on generated schemas (bench_inspect), one edit of each kind and checkSchema()
-# on 10,000 models, and the whole `modelcanvas inspect` process, best of several runs.
+# on 10,000 models, one editor edit of each kind through the Document at 10,000 models
+# (bench_edit), the canvas at 1,000 and 5,000 models (bench_canvas: open, repaint,
+# drag, pan, edits), and the whole `modelcanvas inspect` process, best of several runs.
 # Usage: bench/run.sh [RUNS]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,7 +11,7 @@ cd "$root"
 runs="${1:-5}"
 scripts/deps.sh run
 cmake -S . -B build-release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-release --target bench_inspect modelcanvas >/dev/null
+cmake --build build-release --target bench_inspect bench_edit bench_canvas modelcanvas >/dev/null
 
 gen="$(mktemp -d)"
 trap 'rm -rf "$gen"' EXIT
@@ -27,3 +29,11 @@ for n in 1000 5000 10000; do
     done
     printf '%6d models: %5d ms\n' "$n" "$best"
 done
+
+echo
+echo "editor: one edit of each kind on 10,000 models, through the Document"
+build-release/bench/bench_edit "$gen/generated-10000.json"
+
+echo
+echo "canvas (offscreen)"
+QT_QPA_PLATFORM=offscreen build-release/bench/bench_canvas
