@@ -123,6 +123,9 @@ void TstEditorFlow::draw(MainWindow &w)
     QTRY_VERIFY(canvas->nameEditor() && canvas->nameEditor()->hasFocus());
     QVERIFY(nameInPlace(canvas, QStringLiteral("Picture")));
     QVERIFY(d->modelIdByName(QStringLiteral("Picture")));
+    // The new model is selected, so its properties are shown.
+    QCOMPARE(w.propertyPanel()->currentPage(), w.propertyPanel()->modelPage());
+    QCOMPARE(w.propertyPanel()->modelPage()->model(), d->modelIdByName(QStringLiteral("Picture")));
 
     // A palette drop makes a third model at the drop point; Delete on the canvas
     // removes it again (the Edit menu's Delete does not make the key ambiguous).

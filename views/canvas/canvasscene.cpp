@@ -80,14 +80,18 @@ QVector<AssociationId> CanvasScene::selectedAssociations() const
 void CanvasScene::selectItems(const QVector<ModelId> &models,
                               const QVector<AssociationId> &associations)
 {
-    const QSignalBlocker blocker(this);
-    clearSelection();
-    for (ModelId id : models)
-        if (ModelNodeItem *node = m_nodes.value(id))
-            node->setSelected(true);
-    for (AssociationId id : associations)
-        if (AssociationEdgeItem *edge = m_edges.value(id))
-            edge->setSelected(true);
+    {
+        // One selection change for the whole set, not one per item; the blocker
+        // must be gone before it is announced.
+        const QSignalBlocker blocker(this);
+        clearSelection();
+        for (ModelId id : models)
+            if (ModelNodeItem *node = m_nodes.value(id))
+                node->setSelected(true);
+        for (AssociationId id : associations)
+            if (AssociationEdgeItem *edge = m_edges.value(id))
+                edge->setSelected(true);
+    }
     Q_EMIT selectionChanged();
 }
 
