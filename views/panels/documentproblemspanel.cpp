@@ -88,8 +88,9 @@ DocumentProblemsPanel::DocumentProblemsPanel(Document *document, QWidget *parent
     auto *detailPane = new QWidget;
     auto *detailLayout = new QVBoxLayout(detailPane);
     detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_details);
+    // The fixes first: the message can be long, and the dock is often short.
     detailLayout->addWidget(m_fixBox);
+    detailLayout->addWidget(m_details);
     detailLayout->addStretch();
     // A long cycle message in a short dock scrolls rather than squeezing the buttons.
     auto *detailScroll = new QScrollArea;
