@@ -30,7 +30,12 @@ Document::Document(QObject *parent)
     reset(Schema());
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    // The stack announces its clearing when it goes, after this document's lookups
+    // are gone: views listening to it must not come back here then.
+    m_undoStack->blockSignals(true);
+}
 
 void Document::reset(Schema schema, const QString &path, const Diagnostics &loadWarnings)
 {
