@@ -93,10 +93,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The document is the window's first child and goes first; the scene reports
-    // selection changes while it clears its items, so it goes while the document lives.
+    // The document is the window's first child and goes first: the canvas and its
+    // scene, which read it, go before it.
     delete std::exchange(m_canvas, nullptr); // its viewport's filter checks m_canvas
-    m_scene->blockSignals(true);
     delete m_scene;
 }
 
